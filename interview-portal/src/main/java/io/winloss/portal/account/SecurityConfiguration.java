@@ -1,0 +1,108 @@
+package io.winloss.portal.account;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
+import org.springframework.security.web.server.authentication.HttpStatusServerEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Two doors. {@code /api/**}: HTTP Basic or a Bearer API key, stateless, 401 without credentials.
+ * Everything else: pages with form login and CSRF on every form; buyer pages under {@code /s/} need no account.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+@EnableReactiveMethodSecurity
+class SecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    ReactiveUserDetailsService userDetailsService(Users users) {
+        return email -> users.findForLogin(email).cast(org.springframework.security.core.userdetails.UserDetails.class);
+    }
+
+    @Bean
+    ReactiveAuthenticationManager passwordAuthentication(ReactiveUserDetailsService details, PasswordEncoder encoder) {
+        UserDetailsRepositoryReactiveAuthenticationManager manager = new UserDetailsRepositoryReactiveAuthenticationManager(details);
+        manager.setPasswordEncoder(encoder);
+        return manager;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityWebFilterChain apiChain(ServerHttpSecurity http, ReactiveAuthenticationManager passwordAuthentication, ApiKeys apiKeys) {
+        AuthenticationWebFilter bearer = new AuthenticationWebFilter(apiKeyAuthentication(apiKeys));
+        bearer.setServerAuthenticationConverter(exchange -> {
+            String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+            if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                return Mono.empty();
+            }
+            String key = header.substring(7).trim();
+            return Mono.just(new UsernamePasswordAuthenticationToken(key, key));
+        });
+        bearer.setAuthenticationFailureHandler((webFilterExchange, e) -> new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)
+                .commence(webFilterExchange.getExchange(), e));
+        bearer.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+
+        return http
+                .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**"))
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .httpBasic(basic -> basic.authenticationManager(passwordAuthentication)
+                        .authenticationEntryPoint(new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .addFilterAt(bearer, SecurityWebFiltersOrder.AUTHENTICATION)
+                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .authorizeExchange(auth -> auth.anyExchange().authenticated())
+                .build();
+    }
+
+    private static ReactiveAuthenticationManager apiKeyAuthentication(ApiKeys apiKeys) {
+        return authentication -> apiKeys.authenticate((String) authentication.getCredentials())
+                .switchIfEmpty(Mono.error(() -> new org.springframework.security.authentication.BadCredentialsException("unknown API key")))
+                .map(staff -> UsernamePasswordAuthenticationToken.authenticated(
+                        new StaffDetails(staff, ""), null, StaffDetails.authoritiesOf(staff)));
+    }
+
+    @Bean
+    @Order(2)
+    SecurityWebFilterChain pageChain(ServerHttpSecurity http, ReactiveAuthenticationManager passwordAuthentication) {
+        return http
+                .csrf(csrf -> csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse()))
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(form -> form.loginPage("/login")
+                        .authenticationManager(passwordAuthentication)
+                        .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/")))
+                .logout(logout -> logout.logoutUrl("/logout"))
+                .authorizeExchange(auth -> auth
+                        .pathMatchers("/s/**", "/login", "/setup", "/actuator/health", "/actuator/health/**",
+                                "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
+                                "/v3/api-docs", "/v3/api-docs/**", "/api-docs.html", "/swagger-ui/**").permitAll()
+                        .pathMatchers("/admin/**").hasRole("ADMIN")
+                        .anyExchange().authenticated())
+                .build();
+    }
+}

@@ -1,0 +1,54 @@
+package io.winloss.portal.account;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** Spring Security's view of a user: the {@link Staff} plus the password hash, which never leaves this class. */
+final class StaffDetails implements UserDetails {
+
+    private final Staff staff;
+    private final String passwordHash;
+
+    StaffDetails(Staff staff, String passwordHash) {
+        this.staff = staff;
+        this.passwordHash = passwordHash;
+    }
+
+    Staff staff() {
+        return staff;
+    }
+
+    static List<GrantedAuthority> authoritiesOf(Staff staff) {
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        staff.role().authorities().forEach(a -> authorities.add(new SimpleGrantedAuthority(a)));
+        if (staff.instanceOwner()) {
+            authorities.add(new SimpleGrantedAuthority("ROLE_OWNER"));
+        }
+        return authorities;
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return authoritiesOf(staff);
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return staff.email();
+    }
+
+    @Override
+    public String toString() {
+        return "StaffDetails[" + staff.email() + "]";
+    }
+}

@@ -1,0 +1,20 @@
+package io.winloss.portal.store;
+
+/** Every collection's name, in one place. */
+public final class Collections {
+
+    /** One document, {@code _id: "owner"}, claimed once by the instance's first setup. */
+    public static final String INSTANCE = "instance";
+    public static final String WORKSPACES = "workspaces";
+    public static final String USERS = "users";
+    public static final String API_KEYS = "apiKeys";
+    public static final String DEALS = "deals";
+    public static final String SURVEYS = "surveys";
+    public static final String INVITATIONS = "invitations";
+    public static final String RESPONSES = "responses";
+    public static final String DRAFTS = "drafts";
+    public static final String OUTBOX = "outbox";
+
+    private Collections() {
+    }
+}

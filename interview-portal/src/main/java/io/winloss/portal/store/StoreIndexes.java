@@ -1,0 +1,63 @@
+package io.winloss.portal.store;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.bson.Document;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.IndexOptions;
+
+import reactor.core.publisher.Flux;
+
+/**
+ * The unique indexes the portal's guarantees rest on (one account per email, one key per hash, one deal
+ * per external id, one response per invitation), plus lookup indexes a real MongoDB uses. Created once at
+ * start-up, before the server takes requests.
+ */
+@Component
+class StoreIndexes implements SmartInitializingSingleton {
+
+    private final Store store;
+
+    StoreIndexes(Store store) {
+        this.store = store;
+    }
+
+    private static IndexModel unique(String field) {
+        return new IndexModel(new Document(field, 1), new IndexOptions().unique(true));
+    }
+
+    private static IndexModel uniqueWhenPresent(String field) {
+        return new IndexModel(new Document(field, 1), new IndexOptions().unique(true).sparse(true));
+    }
+
+    private static IndexModel lookup(String... fields) {
+        Document keys = new Document();
+        for (String field : fields) {
+            keys.append(field, 1);
+        }
+        return new IndexModel(keys);
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        Flux.concat(
+                        create(Collections.USERS, unique("email"), lookup("workspaceId")),
+                        create(Collections.API_KEYS, unique("hash"), lookup("workspaceId")),
+                        // externalKey = workspaceId + externalId, present only when the deal has an external id
+                        create(Collections.DEALS, uniqueWhenPresent("externalKey"), lookup("workspaceId", "closeDate")),
+                        create(Collections.INVITATIONS, unique("tokenHash"), lookup("workspaceId", "dealId")),
+                        create(Collections.RESPONSES, lookup("workspaceId", "dealId")),
+                        create(Collections.OUTBOX, lookup("status", "nextAttemptAt")))
+                .then()
+                // Start-up runs on the main thread before the server listens, so waiting here blocks no request.
+                .block(Duration.ofSeconds(60));
+    }
+
+    private Flux<String> create(String collection, IndexModel... indexes) {
+        return Flux.from(store.global(collection).createIndexes(List.of(indexes)));
+    }
+}

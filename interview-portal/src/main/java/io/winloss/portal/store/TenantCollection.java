@@ -1,0 +1,91 @@
+package io.winloss.portal.store;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import com.mongodb.reactivestreams.client.MongoCollection;
+
+import io.winloss.portal.workspace.WorkspaceId;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * One collection as seen from one workspace: every filter is ANDed with the workspace id and every
+ * inserted document is stamped with it, so a feature cannot read or change another workspace's data.
+ */
+public final class TenantCollection {
+
+    public static final String WORKSPACE = "workspaceId";
+
+    private final MongoCollection<Document> collection;
+    private final WorkspaceId workspace;
+
+    TenantCollection(MongoCollection<Document> collection, WorkspaceId workspace) {
+        this.collection = collection;
+        this.workspace = workspace;
+    }
+
+    public WorkspaceId workspace() {
+        return workspace;
+    }
+
+    private Bson scoped(Bson filter) {
+        return and(eq(WORKSPACE, workspace.value()), filter);
+    }
+
+    public Mono<Document> findById(String id) {
+        return Mono.from(collection.find(scoped(eq("_id", id))).first());
+    }
+
+    public Mono<Document> findOne(Bson filter) {
+        return Mono.from(collection.find(scoped(filter)).first());
+    }
+
+    public Flux<Document> find(Bson filter, Bson sort, int skip, int limit) {
+        return Flux.from(collection.find(scoped(filter)).sort(sort).skip(skip).limit(limit));
+    }
+
+    public Flux<Document> find(Bson filter, Bson sort) {
+        return Flux.from(collection.find(scoped(filter)).sort(sort));
+    }
+
+    public Mono<Long> count(Bson filter) {
+        return Mono.from(collection.countDocuments(scoped(filter)));
+    }
+
+    /** Inserts the document stamped with this workspace; a duplicate key fails with MongoWriteException. */
+    public Mono<Document> insert(Document document) {
+        document.put(WORKSPACE, workspace.value());
+        return Mono.from(collection.insertOne(document)).thenReturn(document);
+    }
+
+    public Mono<Long> updateOne(Bson filter, Bson update) {
+        return Mono.from(collection.updateOne(scoped(filter), update)).map(r -> r.getModifiedCount());
+    }
+
+    /** Atomically updates one document and returns it as it is after the update, or empty if none matched. */
+    public Mono<Document> findOneAndUpdate(Bson filter, Bson update) {
+        return Mono.from(collection.findOneAndUpdate(scoped(filter), update,
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
+    }
+
+    /**
+     * Updates the one matching document, or inserts it stamped with this workspace, atomically;
+     * returns the document as it is afterwards.
+     */
+    public Mono<Document> upsert(Bson filter, Bson update) {
+        return Mono.from(collection.findOneAndUpdate(scoped(filter),
+                Updates.combine(update, Updates.setOnInsert(WORKSPACE, workspace.value())),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)));
+    }
+
+    public Mono<Long> deleteOne(Bson filter) {
+        return Mono.from(collection.deleteOne(scoped(filter))).map(r -> r.getDeletedCount());
+    }
+}

@@ -1,0 +1,52 @@
+package io.winloss.portal.web;
+
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.ServerWebInputException;
+
+import io.winloss.portal.account.DuplicateEmail;
+
+/** Maps the failures API users can act on to a status and a readable body, in one place. */
+@RestControllerAdvice(annotations = ApiController.class)
+@Order(1)
+class ApiErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    record Errors(List<FieldError> errors) {
+    }
+
+    @ExceptionHandler(InvalidInput.class)
+    ResponseEntity<Errors> invalid(InvalidInput e) {
+        return ResponseEntity.badRequest().body(new Errors(e.errors()));
+    }
+
+    @ExceptionHandler(ServerWebInputException.class)
+    ResponseEntity<Errors> unreadable(ServerWebInputException e) {
+        String message = e.getReason() == null ? "request body is not readable" : e.getReason();
+        return ResponseEntity.badRequest().body(new Errors(List.of(new FieldError("body", message))));
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ResponseEntity<Map<String, String>> notFound(NotFound e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("message", e.getMessage()));
+    }
+
+    @ExceptionHandler(DuplicateEmail.class)
+    ResponseEntity<Map<String, String>> duplicate(DuplicateEmail e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("message", e.getMessage()));
+    }
+
+    @ExceptionHandler(Conflict.class)
+    ResponseEntity<Map<String, String>> conflict(Conflict e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("message", e.getMessage()));
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Lucene index of tagged sentences with their deals' facts: quotes, facets and loss themes.
+ * Plain Java: no Spring, no Mongo, no CoreNLP.
+ */
+package io.winloss.search;
