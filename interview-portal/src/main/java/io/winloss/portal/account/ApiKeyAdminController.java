@@ -1,0 +1,57 @@
+package io.winloss.portal.account;
+
+import java.util.List;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.winloss.portal.web.FieldError;
+import io.winloss.portal.web.InvalidInput;
+import reactor.core.publisher.Mono;
+
+/**
+ * The admin's page for API keys. A new key's secret is rendered in the response to its creation and
+ * nowhere else: the page after a reload shows only its prefix.
+ */
+@Controller
+class ApiKeyAdminController {
+
+    static final String VIEW_API_KEYS = "admin/api-keys";
+
+    private final ApiKeys apiKeys;
+
+    ApiKeyAdminController(ApiKeys apiKeys) {
+        this.apiKeys = apiKeys;
+    }
+
+    @GetMapping("/admin/api-keys")
+    Mono<String> showKeys(Staff staff, Model model) {
+        return render(staff, model, null, List.of());
+    }
+
+    @PostMapping("/admin/api-keys")
+    Mono<String> processCreationForm(Staff staff, @RequestParam(defaultValue = "") String name, Model model) {
+        return apiKeys.issue(staff, name)
+                .flatMap(issued -> render(staff, model, issued, List.of()))
+                .onErrorResume(InvalidInput.class, e -> render(staff, model, null, e.errors()));
+    }
+
+    @PostMapping("/admin/api-keys/{id}/revoke")
+    Mono<String> revoke(Staff staff, @PathVariable String id) {
+        return apiKeys.revoke(staff.workspace(), id).thenReturn("redirect:/admin/api-keys?revoked");
+    }
+
+    private Mono<String> render(Staff staff, Model model, ApiKey.Issued issued, List<FieldError> errors) {
+        if (issued != null) {
+            model.addAttribute("issued", issued);
+        }
+        model.addAttribute("errors", errors);
+        return apiKeys.list(staff.workspace()).collectList()
+                .doOnNext(keys -> model.addAttribute("keys", keys))
+                .thenReturn(VIEW_API_KEYS);
+    }
+}

@@ -1,0 +1,89 @@
+package io.winloss.portal.account;
+
+import java.util.List;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.winloss.portal.web.FieldError;
+import io.winloss.portal.web.InvalidInput;
+import reactor.core.publisher.Mono;
+
+/**
+ * The admin's page for the workspace's staff: list, add, change a role, remove. An admin cannot demote or
+ * remove themselves, so a workspace never loses its last way in by accident.
+ */
+@Controller
+class UserAdminController {
+
+    static final String VIEW_USERS = "admin/users";
+    private static final String REDIRECT_USERS = "redirect:/admin/users";
+
+    record UserForm(String email, String password, String role) {
+        static UserForm empty() {
+            return new UserForm("", "", Role.ANALYST.name());
+        }
+    }
+
+    private final Users users;
+
+    UserAdminController(Users users) {
+        this.users = users;
+    }
+
+    @GetMapping("/admin/users")
+    Mono<String> showUsers(Staff staff, Model model) {
+        return render(staff, model, UserForm.empty(), List.of());
+    }
+
+    @PostMapping("/admin/users")
+    Mono<String> processCreationForm(Staff staff, @ModelAttribute UserForm form, Model model) {
+        return Mono.fromCallable(() -> NewUser.of(form.email(), form.password(), form.role()))
+                .flatMap(user -> users.create(staff.workspace(), user))
+                .thenReturn(REDIRECT_USERS + "?created")
+                .onErrorResume(InvalidInput.class, e -> render(staff, model, withoutPassword(form), e.errors()))
+                .onErrorResume(DuplicateEmail.class, e -> render(staff, model, withoutPassword(form),
+                        List.of(new FieldError("email", "a user with this email already exists"))));
+    }
+
+    @PostMapping("/admin/users/{id}/role")
+    Mono<String> changeRole(Staff staff, @PathVariable String id, @RequestParam String role, Model model) {
+        if (staff.userId().equals(id)) {
+            return render(staff, model, UserForm.empty(), List.of(new FieldError("role", "you cannot change your own role")));
+        }
+        Role parsed;
+        try {
+            parsed = Role.valueOf(role);
+        } catch (IllegalArgumentException e) {
+            return render(staff, model, UserForm.empty(), List.of(new FieldError("role", "must be one of ADMIN, ANALYST, INTERVIEWER")));
+        }
+        return users.changeRole(staff.workspace(), id, parsed).thenReturn(REDIRECT_USERS + "?changed");
+    }
+
+    @PostMapping("/admin/users/{id}/remove")
+    Mono<String> remove(Staff staff, @PathVariable String id, Model model) {
+        if (staff.userId().equals(id)) {
+            return render(staff, model, UserForm.empty(), List.of(new FieldError("user", "you cannot remove yourself")));
+        }
+        return users.remove(staff.workspace(), id).thenReturn(REDIRECT_USERS + "?removed");
+    }
+
+    private Mono<String> render(Staff staff, Model model, UserForm form, List<FieldError> errors) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("me", staff.userId());
+        return users.list(staff.workspace()).collectList()
+                .doOnNext(list -> model.addAttribute("users", list))
+                .thenReturn(VIEW_USERS);
+    }
+
+    private static UserForm withoutPassword(UserForm form) {
+        return new UserForm(form.email(), "", form.role());
+    }
+}

@@ -1,0 +1,47 @@
+package io.winloss.portal.account;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+import io.winloss.portal.web.ApiController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Admins add staff to their own workspace and list them; a taken email answers 409. */
+@ApiController("/api/users")
+class UserApi {
+
+    record CreateUser(String email, String password, String role) {
+    }
+
+    record UserView(String id, String email, Role role) {
+        static UserView of(User user) {
+            return new UserView(user.id(), user.email(), user.role());
+        }
+    }
+
+    private final Users users;
+
+    UserApi(Users users) {
+        this.users = users;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('ADMIN')")
+    Mono<UserView> create(Staff staff, @RequestBody CreateUser body) {
+        return Mono.fromCallable(() -> NewUser.of(body.email(), body.password(), body.role()))
+                .flatMap(user -> users.create(staff.workspace(), user))
+                .map(UserView::of);
+    }
+
+    @GetMapping
+    @PreAuthorize("hasRole('ADMIN')")
+    Flux<UserView> list(Staff staff) {
+        return users.list(staff.workspace()).map(UserView::of);
+    }
+}
