@@ -7,7 +7,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ModelAttribute;
 
 import io.winloss.portal.web.FieldError;
 import io.winloss.portal.web.InvalidInput;
@@ -22,6 +22,9 @@ class ApiKeyAdminController {
 
     static final String VIEW_API_KEYS = "admin/api-keys";
 
+    record KeyForm(String name) {
+    }
+
     private final ApiKeys apiKeys;
 
     ApiKeyAdminController(ApiKeys apiKeys) {
@@ -34,8 +37,8 @@ class ApiKeyAdminController {
     }
 
     @PostMapping("/admin/api-keys")
-    Mono<String> processCreationForm(Staff staff, @RequestParam(defaultValue = "") String name, Model model) {
-        return apiKeys.issue(staff, name)
+    Mono<String> processCreationForm(Staff staff, @ModelAttribute KeyForm form, Model model) {
+        return apiKeys.issue(staff, form.name())
                 .flatMap(issued -> render(staff, model, issued, List.of()))
                 .onErrorResume(InvalidInput.class, e -> render(staff, model, null, e.errors()));
     }

@@ -8,7 +8,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 import io.winloss.portal.web.FieldError;
 import io.winloss.portal.web.InvalidInput;
@@ -28,6 +27,10 @@ class UserAdminController {
         static UserForm empty() {
             return new UserForm("", "", Role.ANALYST.name());
         }
+    }
+
+    /** Form fields bind through {@code @ModelAttribute}: WebFlux's {@code @RequestParam} reads only the query. */
+    record RoleForm(String role) {
     }
 
     private final Users users;
@@ -52,13 +55,13 @@ class UserAdminController {
     }
 
     @PostMapping("/admin/users/{id}/role")
-    Mono<String> changeRole(Staff staff, @PathVariable String id, @RequestParam String role, Model model) {
+    Mono<String> changeRole(Staff staff, @PathVariable String id, @ModelAttribute RoleForm form, Model model) {
         if (staff.userId().equals(id)) {
             return render(staff, model, UserForm.empty(), List.of(new FieldError("role", "you cannot change your own role")));
         }
         Role parsed;
         try {
-            parsed = Role.valueOf(role);
+            parsed = Role.valueOf(String.valueOf(form.role()));
         } catch (IllegalArgumentException e) {
             return render(staff, model, UserForm.empty(), List.of(new FieldError("role", "must be one of ADMIN, ANALYST, INTERVIEWER")));
         }

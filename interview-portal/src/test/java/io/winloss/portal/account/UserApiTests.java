@@ -26,6 +26,9 @@ class UserApiTests {
     @Autowired
     Users users;
 
+    @Autowired
+    ApiKeys apiKeys;
+
     TestTenant tenant;
 
     @BeforeEach
@@ -106,7 +109,4 @@ class UserApiTests {
                 .exchange()
                 .expectStatus().isCreated();
     }
-
-    @Autowired
-    ApiKeys apiKeys;
 }
