@@ -7,6 +7,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 import io.winloss.portal.web.FieldError;
@@ -32,7 +33,10 @@ class ApiKeyAdminController {
     }
 
     @GetMapping("/admin/api-keys")
-    Mono<String> showKeys(Staff staff, Model model) {
+    Mono<String> showKeys(Staff staff, ServerWebExchange exchange, Model model) {
+        if (exchange.getRequest().getQueryParams().containsKey("revoked")) {
+            model.addAttribute("notice", "Key revoked. Clients using it now get 401.");
+        }
         return render(staff, model, null, List.of());
     }
 

@@ -1,6 +1,7 @@
 package io.winloss.portal.account;
 
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -8,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ServerWebExchange;
 
 import io.winloss.portal.web.FieldError;
 import io.winloss.portal.web.InvalidInput;
@@ -39,8 +41,19 @@ class UserAdminController {
         this.users = users;
     }
 
+    /** What the redirect after a change tells the admin, keyed by the query parameter it carries. */
+    private static final Map<String, String> NOTICES = Map.of(
+            "created", "User added. They can sign in with the password you chose.",
+            "changed", "Role changed.",
+            "removed", "User removed.");
+
     @GetMapping("/admin/users")
-    Mono<String> showUsers(Staff staff, Model model) {
+    Mono<String> showUsers(Staff staff, ServerWebExchange exchange, Model model) {
+        NOTICES.forEach((param, notice) -> {
+            if (exchange.getRequest().getQueryParams().containsKey(param)) {
+                model.addAttribute("notice", notice);
+            }
+        });
         return render(staff, model, UserForm.empty(), List.of());
     }
 

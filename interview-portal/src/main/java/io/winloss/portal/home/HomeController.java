@@ -5,6 +5,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ServerWebExchange;
 
 import io.winloss.portal.account.Staff;
 import io.winloss.portal.web.Conflict;
@@ -37,8 +38,16 @@ class HomeController {
                 .thenReturn(VIEW_HOME);
     }
 
+    /**
+     * The query flags Spring Security and setup redirect with become model flags: in WebFlux, Thymeleaf's
+     * {@code ${param.x}} is truthy even when the parameter is absent.
+     */
     @GetMapping("/login")
-    Mono<String> login() {
+    Mono<String> login(ServerWebExchange exchange, Model model) {
+        var query = exchange.getRequest().getQueryParams();
+        model.addAttribute("justSetUp", query.containsKey("setup"));
+        model.addAttribute("failed", query.containsKey("error"));
+        model.addAttribute("signedOut", query.containsKey("logout"));
         return workspaces.isSetUp().map(done -> done ? VIEW_LOGIN : "redirect:/setup");
     }
 

@@ -98,9 +98,18 @@ class AdminPagesTests {
         EntityExchangeResult<byte[]> created = post("/admin/users", Map.of("email", email, "password", TestTenant.PASSWORD, "role", "INTERVIEWER"));
         assertThat(created.getStatus().is3xxRedirection()).isTrue();
 
-        String page = get("/admin/users");
+        String page = get(created.getResponseHeaders().getLocation().toString());
         assertThat(page).contains(email, "User added");
         assertThat(users.findByEmail(tenant.workspace().id(), email).block().role()).isEqualTo(Role.INTERVIEWER);
+    }
+
+    @Test
+    void noticesAppearOnlyAfterTheChangeTheyReport() {
+        assertThat(get("/admin/users")).doesNotContain("User added", "Role changed", "User removed");
+        assertThat(get("/admin/api-keys")).doesNotContain("Key revoked");
+        cookies.clear();
+        assertThat(get("/login")).doesNotContain("workspace is ready", "do not match", "signed out");
+        assertThat(get("/login?error")).contains("do not match").doesNotContain("signed out");
     }
 
     @Test
