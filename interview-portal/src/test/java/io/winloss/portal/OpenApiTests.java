@@ -43,6 +43,13 @@ class OpenApiTests {
             if (!path.startsWith("/api/") && !path.equals("/api")) {
                 return;
             }
+            if (mapping.getMethodsCondition().getMethods().isEmpty()) {
+                // a handler for every verb must at least have its path described
+                apiHandlers.add("ANY " + path);
+                if (paths.get(path) == null) {
+                    missing.add("ANY " + path + " (" + method.getShortLogMessage() + ")");
+                }
+            }
             mapping.getMethodsCondition().getMethods().forEach(verb -> {
                 apiHandlers.add(verb + " " + path);
                 JsonNode operations = paths.get(path);
