@@ -13,6 +13,6 @@ public record BuyerResponse(String id, String dealId, String invitationId, int s
         boolean attributable, Map<String, Object> answers, String respondent) {
 
     public BuyerResponse {
-        answers = Map.copyOf(answers);
+        answers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(answers));
     }
 }
