@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
-import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -21,7 +21,7 @@ public class MailTemplates {
     public record Bodies(String html, String text) {
     }
 
-    private final TemplateEngine engine = new TemplateEngine();
+    private final SpringTemplateEngine engine = new SpringTemplateEngine();
 
     MailTemplates() {
         ClassLoaderTemplateResolver html = new ClassLoaderTemplateResolver();

@@ -6,6 +6,7 @@ import java.util.Properties;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -42,6 +43,7 @@ public class OutboxSender {
     private final JavaMailSenderImpl smtp;
     private final Scheduler mailScheduler = Schedulers.newBoundedElastic(2, 100, "mail");
 
+    @Autowired
     OutboxSender(Outbox outbox, PortalProperties properties, ApplicationEventPublisher events) {
         this(outbox, properties, events, Clock.systemUTC());
     }
