@@ -100,6 +100,27 @@ public final class SurveyFixture {
         return page;
     }
 
+    /** Signs in through the login form and returns a client carrying the session and CSRF cookies. */
+    public static Staff signIn(WebTestClient client, String email) {
+        Page login = get(client, "/login", HttpStatus.OK);
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("username", email);
+        form.add("password", TestTenant.PASSWORD);
+        EntityExchangeResult<Void> result = login.post(client, "/login", form).expectStatus().is3xxRedirection()
+                .expectBody(Void.class).returnResult();
+        ResponseCookie session = result.getResponseCookies().getFirst("SESSION");
+        assertThat(session).as("session cookie").isNotNull();
+        return new Staff(client.mutate().defaultCookie("SESSION", session.getValue()).build());
+    }
+
+    /** A signed-in browser. */
+    public record Staff(WebTestClient client) {
+
+        public Page get(String uri) {
+            return SurveyFixture.get(client, uri, HttpStatus.OK);
+        }
+    }
+
     /** Answers every required question of the default survey. */
     public static MultiValueMap<String, String> requiredAnswers(String attribution) {
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
