@@ -120,6 +120,7 @@ class InvitationApiTests {
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.items.length()").isEqualTo(3)
+                .jsonPath("$.items[0].createdAt").value(String.class, at -> assertThat(at).matches("\\d{4}-\\d{2}-\\d{2}T.*Z"))
                 .jsonPath("$.items[?(@.email == 'one@example.com')].status").isEqualTo(List.of("opened"))
                 .jsonPath("$.items[?(@.email == 'two@example.com')].status").isEqualTo(List.of("opted_out"))
                 .jsonPath("$.items[?(@.email == 'three@example.com')].status").isEqualTo(List.of("expired"));
