@@ -2,11 +2,11 @@ package io.winloss.portal.invitation;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -49,7 +49,7 @@ class BuyerSurveyController {
     }
 
     /** Answered pages come first (an answered link never expires for its owner), then expiry; else the handler. */
-    private Mono<Rendering> whenOpen(String token, java.util.function.Function<Invitation, Mono<Rendering>> handler) {
+    private Mono<Rendering> whenOpen(String token, Function<Invitation, Mono<Rendering>> handler) {
         return invitation(token).flatMap(inv -> responses.exists(inv).flatMap(answered -> {
             if (answered) {
                 return Mono.just(Rendering.view(VIEW_RECEIVED).build());

@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -100,7 +102,7 @@ public class Invitations {
     }
 
     private static void validate(String email, String incentive) {
-        java.util.List<FieldError> errors = new java.util.ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
             errors.add(new FieldError("email", "must be an email address"));
         }

@@ -60,7 +60,7 @@ class DealAnswersPageTests {
         String html = SurveyFixture.signIn(client, analyst).get("/deals/" + dealId + "/answers").html();
         assertThat(html).contains("id=\"deal-answers\"", "What would have changed the outcome?", "Price", "Better SSO",
                 "&lt;img src=x onerror=alert(1)&gt;", "Anonymous buyer", "open@example.com");
-        assertThat(html).doesNotContain("<img src=x", "hidden@example.com".substring(0, 0) + "hidden@example.com</span>");
+        assertThat(html).doesNotContain("<img src=x");
         // the invitations table lists the invited address; the anonymous answer itself is not tied to it
         assertThat(html.substring(html.indexOf("<h3>Answers</h3>"))).doesNotContain("hidden@example.com");
 

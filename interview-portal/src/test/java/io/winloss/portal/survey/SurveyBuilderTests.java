@@ -1,8 +1,10 @@
 package io.winloss.portal.survey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -14,6 +16,8 @@ import org.springframework.util.MultiValueMap;
 
 import io.winloss.portal.PortalTest;
 import io.winloss.portal.TestTenant;
+import io.winloss.portal.account.Role;
+import io.winloss.portal.account.Users;
 import io.winloss.portal.invitation.SurveyFixture;
 import io.winloss.portal.store.Store;
 import io.winloss.portal.web.Conflict;
@@ -34,6 +38,9 @@ class SurveyBuilderTests {
 
     @Autowired
     Store store;
+
+    @Autowired
+    Users users;
 
     TestTenant tenant;
 
@@ -77,7 +84,7 @@ class SurveyBuilderTests {
         SurveyFixture.Page page = admin.get("/admin/survey");
         assertThat(page.html()).contains("What was the primary reason for your decision?", "Move up", "Save as a new version");
 
-        List<Question> questions = new java.util.ArrayList<>(DefaultSurvey.SURVEY.questions());
+        List<Question> questions = new ArrayList<>(DefaultSurvey.SURVEY.questions());
         String moved = new String(page.post(admin.client(), "/admin/survey", form(0, questions, "down-0"))
                 .expectStatus().isOk().expectBody().returnResult().getResponseBody());
         assertThat(moved.indexOf("How did the vendors")).isLessThan(moved.indexOf("What was the primary reason"));
@@ -98,26 +105,19 @@ class SurveyBuilderTests {
 
     @Test
     void analystsCannotOpenTheBuilder() {
-        String analyst = tenant.addUser(users(), io.winloss.portal.account.Role.ANALYST);
+        String analyst = tenant.addUser(users, Role.ANALYST);
         SurveyFixture.signIn(client, analyst).client().get().uri("/admin/survey").exchange().expectStatus().isForbidden();
-    }
-
-    @Autowired
-    io.winloss.portal.account.Users users;
-
-    private io.winloss.portal.account.Users users() {
-        return users;
     }
 
     @Test
     void choiceQuestionsNeedChoicesAndSavingTheSameVersionTwiceConflicts() {
         var id = tenant.workspace().id();
         List<Question> bad = List.of(new Question("pick", "Pick one", QuestionType.SINGLE_CHOICE, true, List.of()));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> surveys.save(id, 0, bad, "a").block(Duration.ofSeconds(10)))
+        assertThatThrownBy(() -> surveys.save(id, 0, bad, "a").block(Duration.ofSeconds(10)))
                 .isInstanceOf(InvalidInput.class);
         List<Question> good = List.of(new Question("why", "Why?", QuestionType.FREE_TEXT, true, List.of()));
         surveys.save(id, 0, good, "a").block(Duration.ofSeconds(10));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> surveys.save(id, 0, good, "b").block(Duration.ofSeconds(10)))
+        assertThatThrownBy(() -> surveys.save(id, 0, good, "b").block(Duration.ofSeconds(10)))
                 .isInstanceOf(Conflict.class);
     }
 
