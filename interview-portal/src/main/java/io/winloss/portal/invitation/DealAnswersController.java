@@ -1,0 +1,80 @@
+package io.winloss.portal.invitation;
+
+import java.time.Instant;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+import io.winloss.portal.account.Staff;
+import io.winloss.portal.deal.Deals;
+import io.winloss.portal.survey.Surveys;
+import io.winloss.portal.web.InvalidInput;
+import reactor.core.publisher.Mono;
+
+/**
+ * The "buyer answers" part of a deal page, loaded into {@code <section id="buyer-answers">} with htmx
+ * ({@code hx-get="/deals/{id}/answers"}), with the form that invites a buyer.
+ */
+@Controller
+@PreAuthorize("hasRole('ANALYST')")
+class DealAnswersController {
+
+    static final String FRAGMENT = "invitations/deal-answers :: answers";
+
+    record InviteForm(String email, String incentive) {
+    }
+
+    private final Invitations invitations;
+    private final Responses responses;
+    private final Surveys surveys;
+    private final Deals deals;
+
+    DealAnswersController(Invitations invitations, Responses responses, Surveys surveys, Deals deals) {
+        this.invitations = invitations;
+        this.responses = responses;
+        this.surveys = surveys;
+        this.deals = deals;
+    }
+
+    @GetMapping("/deals/{dealId}/answers")
+    Mono<String> show(Staff staff, @PathVariable String dealId, Model model) {
+        model.addAttribute("inviteForm", new InviteForm("", ""));
+        return answers(staff, dealId, model);
+    }
+
+    @PostMapping("/deals/{dealId}/invitations")
+    Mono<String> invite(Staff staff, @PathVariable String dealId, @ModelAttribute InviteForm form, Model model) {
+        return invitations.invite(staff.workspace(), dealId, form.email(), form.incentive())
+                .doOnNext(created -> {
+                    model.addAttribute("invitedUrl", created.url());
+                    model.addAttribute("inviteForm", new InviteForm("", ""));
+                })
+                .then()
+                .onErrorResume(InvalidInput.class, e -> {
+                    model.addAttribute("errors", e.errors());
+                    model.addAttribute("inviteForm", form);
+                    return Mono.empty();
+                })
+                .then(answers(staff, dealId, model));
+    }
+
+    private Mono<String> answers(Staff staff, String dealId, Model model) {
+        Instant now = invitations.now();
+        return deals.find(staff.workspace(), dealId).flatMap(deal -> Mono.zip(
+                        invitations.forDeal(staff.workspace(), dealId)
+                                .map(i -> new DealAnswers.InvitationRow(i.email(), i.status(now), i.createdAt(), i.expiresAt()))
+                                .collectList(),
+                        responses.forDeal(staff.workspace(), dealId)
+                                .concatMap(r -> surveys.version(staff.workspace(), r.surveyVersion())
+                                        .map(s -> DealAnswers.view(r, s, staff.isAdmin())))
+                                .collectList()))
+                .map(t -> new DealAnswers(dealId, t.getT1(), t.getT2()))
+                .doOnNext(answers -> model.addAttribute("answers", answers))
+                .thenReturn(FRAGMENT);
+    }
+}

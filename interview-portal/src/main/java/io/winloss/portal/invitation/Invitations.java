@@ -1,0 +1,194 @@
+package io.winloss.portal.invitation;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+
+import io.winloss.portal.PortalProperties;
+import io.winloss.portal.deal.Deals;
+import io.winloss.portal.mail.MailSent;
+import io.winloss.portal.mail.MailTemplates;
+import io.winloss.portal.mail.OutgoingMail;
+import io.winloss.portal.mail.Outbox;
+import io.winloss.portal.secret.SecretToken;
+import io.winloss.portal.store.Collections;
+import io.winloss.portal.store.Store;
+import io.winloss.portal.store.TenantCollection;
+import io.winloss.portal.web.FieldError;
+import io.winloss.portal.web.InvalidInput;
+import io.winloss.portal.workspace.WorkspaceId;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Invites buyers: an unguessable link (256 random bits, stored only as its hash) that expires, and the
+ * invitation mail queued in the outbox together with it. Buyers come back with the token alone, so
+ * {@link #byToken} is the one lookup made before a workspace is known.
+ */
+@Component
+public class Invitations {
+
+    private static final Logger log = LoggerFactory.getLogger(Invitations.class);
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    static final int MAX_INCENTIVE = 500;
+
+    /** The new invitation and its link; the link is shown once and never stored in the invitation. */
+    public record Created(Invitation invitation, String url) {
+    }
+
+    private final Store store;
+    private final Deals deals;
+    private final Outbox outbox;
+    private final MailTemplates mailTemplates;
+    private final PortalProperties properties;
+    private final Clock clock = Clock.systemUTC();
+
+    Invitations(Store store, Deals deals, Outbox outbox, MailTemplates mailTemplates, PortalProperties properties) {
+        this.store = store;
+        this.deals = deals;
+        this.outbox = outbox;
+        this.mailTemplates = mailTemplates;
+        this.properties = properties;
+    }
+
+    private TenantCollection invitations(WorkspaceId workspace) {
+        return store.tenant(workspace, Collections.INVITATIONS);
+    }
+
+    /** Invites the buyer to answer for the deal, or {@code NotFound} when the deal is not in this workspace. */
+    public Mono<Created> invite(WorkspaceId workspace, String dealId, String email, String incentive) {
+        return Mono.defer(() -> {
+            String to = email == null ? "" : email.trim();
+            String thanks = incentive == null || incentive.isBlank() ? null : incentive.strip();
+            validate(to, thanks);
+            return deals.find(workspace, dealId).flatMap(deal -> {
+                SecretToken token = SecretToken.generate("");
+                Instant now = clock.instant();
+                Instant expires = now.plus(Duration.ofDays(properties.invitationValidDays()));
+                String id = new ObjectId().toHexString();
+                Document doc = new Document("_id", id).append("dealId", deal.id()).append("email", to)
+                        .append("incentive", thanks).append("tokenHash", token.hash())
+                        .append("createdAt", Date.from(now)).append("expiresAt", Date.from(expires));
+                String url = link(token.value(), "");
+                return invitations(workspace).insert(doc)
+                        .flatMap(saved -> outbox.queue(mail(workspace, id, to, thanks, token, expires))
+                                // no transactions: an invitation whose mail could not be queued is withdrawn
+                                .onErrorResume(e -> invitations(workspace).deleteOne(eq("_id", id)).then(Mono.error(e))))
+                        .thenReturn(new Created(toInvitation(doc), url));
+            });
+        });
+    }
+
+    private static void validate(String email, String incentive) {
+        List<FieldError> errors = new ArrayList<>();
+        if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+            errors.add(new FieldError("email", "must be an email address"));
+        }
+        if (incentive != null && incentive.length() > MAX_INCENTIVE) {
+            errors.add(new FieldError("incentive", "must be at most " + MAX_INCENTIVE + " characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+    }
+
+    private OutgoingMail mail(WorkspaceId workspace, String invitationId, String to, String incentive, SecretToken token, Instant expires) {
+        String link = link(token.value(), "");
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("link", link);
+        vars.put("optOutLink", link(token.value(), "/opt-out"));
+        vars.put("incentive", incentive);
+        vars.put("expires", DateTimeFormatter.ISO_LOCAL_DATE.format(expires.atZone(ZoneOffset.UTC)));
+        MailTemplates.Bodies bodies = mailTemplates.render("invitation", vars);
+        return new OutgoingMail(workspace, to, "A few questions about your recent purchase decision",
+                bodies.html(), bodies.text(), invitationId, link);
+    }
+
+    private String link(String token, String suffix) {
+        URI base = properties.baseUrl();
+        String root = base.toString().endsWith("/") ? base.toString().substring(0, base.toString().length() - 1) : base.toString();
+        return root + "/s/" + token + suffix;
+    }
+
+    /**
+     * The invitation a buyer's link names, of whichever workspace (global: the token is all a buyer has).
+     * Empty for an unknown or malformed token.
+     */
+    public Mono<Invitation> byToken(String token) {
+        if (token == null || token.isEmpty() || token.length() > 100) {
+            return Mono.empty();
+        }
+        return Mono.from(store.global(Collections.INVITATIONS).find(eq("tokenHash", SecretToken.hashOf(token))).first())
+                .map(Invitations::toInvitation);
+    }
+
+    public Flux<Invitation> forDeal(WorkspaceId workspace, String dealId) {
+        return invitations(workspace).find(eq("dealId", dealId), Sorts.descending("createdAt")).map(Invitations::toInvitation);
+    }
+
+    Mono<Void> markOpened(Invitation invitation) {
+        return setOnce(invitation, "openedAt");
+    }
+
+    Mono<Void> markAnswered(Invitation invitation) {
+        return setOnce(invitation, "answeredAt");
+    }
+
+    /** Stops reminders; the buyer may still answer. */
+    Mono<Void> optOut(Invitation invitation) {
+        return setOnce(invitation, "optedOutAt");
+    }
+
+    private Mono<Void> setOnce(Invitation invitation, String field) {
+        return invitations(invitation.workspace())
+                .updateOne(and(eq("_id", invitation.id()), eq(field, null)), Updates.set(field, Date.from(clock.instant())))
+                .then();
+    }
+
+    @EventListener
+    void mailSent(MailSent sent) {
+        if (sent.invitationId() == null || sent.workspaceId() == null) {
+            return;
+        }
+        invitations(new WorkspaceId(sent.workspaceId()))
+                .updateOne(and(eq("_id", sent.invitationId()), eq("sentAt", null)), Updates.set("sentAt", Date.from(clock.instant())))
+                .subscribe(n -> { }, e -> log.warn("could not record that invitation {} was sent: {}", sent.invitationId(), e.toString()));
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    private static Invitation toInvitation(Document d) {
+        return new Invitation(d.getString("_id"), new WorkspaceId(d.getString("workspaceId")), d.getString("dealId"),
+                d.getString("email"), d.getString("incentive"), instant(d.getDate("createdAt")), instant(d.getDate("expiresAt")),
+                instant(d.getDate("sentAt")), instant(d.getDate("openedAt")), instant(d.getDate("answeredAt")),
+                instant(d.getDate("optedOutAt")));
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}
