@@ -3,7 +3,6 @@ package io.winloss.portal.deal;
 import java.util.List;
 
 import org.springframework.http.codec.multipart.FilePart;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,10 +17,12 @@ import io.winloss.portal.account.Staff;
 import io.winloss.portal.web.InvalidInput;
 import reactor.core.publisher.Mono;
 
-/** The deal pages for analysts: list and filter, create, view, edit, and upload a CSV. */
+/**
+ * The deal pages for analysts: list and filter, create, view, edit, and upload a CSV. Access is checked by the
+ * page security chain ({@code /deals/**} needs ROLE_ANALYST).
+ */
 @Controller
 @RequestMapping("/deals")
-@PreAuthorize("hasRole('ANALYST')")
 class DealPages {
 
     static final String VIEW_LIST = "deals/list";
