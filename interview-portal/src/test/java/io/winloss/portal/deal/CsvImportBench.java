@@ -31,6 +31,8 @@ public final class CsvImportBench {
         String user = args.length > 1 ? args[1] : "admin@example.test";
         String password = args.length > 2 ? args[2] : "correct-horse-battery";
         int lines = args.length > 3 ? Integer.parseInt(args[3]) : 50_000;
+        // "insert": lines without externalId, so every line is an insert instead of an upsert by external id
+        boolean withExternalId = args.length <= 4 || !args[4].equals("insert");
 
         Path csv = Files.createTempFile("deals-bench", ".csv");
         try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
@@ -39,7 +41,7 @@ public final class CsvImportBench {
             String[] outcomes = {"won", "lost", "no_decision", "churned", "renewed", "open"};
             for (int i = 0; i < lines; i++) {
                 String outcome = i % 100 == 99 ? "maybe" : outcomes[i % outcomes.length];
-                out.write("bench-" + i + ",Account " + (i % 5000) + ",Deal " + i + "," + outcome + "," + (1000 + i) + ".50,EUR,"
+                out.write((withExternalId ? "bench-" + i : "") + ",Account " + (i % 5000) + ",Deal " + i + "," + outcome + "," + (1000 + i) + ".50,EUR,"
                         + "2025-" + String.format("%02d-%02d", 1 + i % 12, 1 + i % 28) + ",2024-12-01,0.1,"
                         + (i % 3 == 0 ? "enterprise" : "smb") + ",Globex;Initech,\"Price, mostly\",rep@example.test,"
                         + "Ann " + i + ",ann" + i + "@buyer.test,CFO\n");
