@@ -102,6 +102,7 @@ class SecurityConfiguration {
                                 "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
                                 "/v3/api-docs", "/v3/api-docs/**", "/api-docs.html", "/swagger-ui/**").permitAll()
                         .pathMatchers("/admin/**").hasRole("ADMIN")
+                        .pathMatchers("/deals/**").hasRole("ANALYST")
                         .anyExchange().authenticated())
                 .build();
     }

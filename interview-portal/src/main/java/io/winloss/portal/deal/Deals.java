@@ -1,22 +1,51 @@
 package io.winloss.portal.deal;
 
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.regex;
+
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
 import org.springframework.stereotype.Component;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoCommandException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 
 import io.winloss.portal.store.Collections;
 import io.winloss.portal.store.Store;
 import io.winloss.portal.store.TenantCollection;
+import io.winloss.portal.web.InvalidInput;
 import io.winloss.portal.web.NotFound;
 import io.winloss.portal.workspace.WorkspaceId;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /** The deals of a workspace: the one way other features read or change deals. */
 @Component
 public class Deals {
+
+    /** What {@link #save} did: created a deal, or updated the one with the same external id. */
+    public record Saved(Deal deal, boolean created) {
+    }
+
+    /** What a batch of {@link #saveAll} did. */
+    public record Counts(long created, long updated) {
+    }
 
     private final Store store;
 
@@ -31,6 +60,150 @@ public class Deals {
     /** The deal, or {@link NotFound} if it does not exist in this workspace. */
     public Mono<Deal> find(WorkspaceId workspace, String id) {
         return deals(workspace).findById(id).map(Deals::toDeal).switchIfEmpty(Mono.error(() -> new NotFound("deal")));
+    }
+
+    /**
+     * Creates the deal, or, when it has an external id this workspace already knows, updates that deal in
+     * place (one atomic upsert, so sending the same deal twice never makes two).
+     */
+    public Mono<Saved> save(WorkspaceId workspace, NewDeal deal) {
+        Date now = new Date();
+        String newId = new ObjectId().toHexString();
+        if (deal.externalId() == null) {
+            Document doc = facts(deal).append("_id", newId).append("createdAt", now).append("updatedAt", now);
+            return deals(workspace).insert(doc).map(d -> new Saved(toDeal(d), true));
+        }
+        Bson update = Updates.combine(setFacts(deal),
+                Updates.set("externalKey", externalKey(workspace, deal.externalId())),
+                Updates.set("updatedAt", now),
+                Updates.setOnInsert("_id", newId),
+                Updates.setOnInsert("createdAt", now));
+        return deals(workspace).upsert(eq("externalKey", externalKey(workspace, deal.externalId())), update)
+                // two first sends racing: the loser's insert hits the unique index; its retry updates
+                .retryWhen(Retry.max(1).filter(Deals::isDuplicateKey))
+                .map(d -> new Saved(toDeal(d), newId.equals(d.getString("_id"))));
+    }
+
+    /** Replaces the facts of an existing deal (keeping its id and creation time), or {@link NotFound}. */
+    public Mono<Deal> update(WorkspaceId workspace, String id, NewDeal deal) {
+        Bson externalKey = deal.externalId() == null ? Updates.unset("externalKey")
+                : Updates.set("externalKey", externalKey(workspace, deal.externalId()));
+        Bson update = Updates.combine(setFacts(deal), externalKey, Updates.set("updatedAt", new Date()));
+        return deals(workspace).findOneAndUpdate(eq("_id", id), update)
+                .onErrorMap(Deals::isDuplicateKey, e -> new InvalidInput("externalId", "another deal already has this external id"))
+                .map(Deals::toDeal)
+                .switchIfEmpty(Mono.error(() -> new NotFound("deal")));
+    }
+
+    /**
+     * Saves many deals in one ordered bulk write with the same rules as {@link #save}: deals with an external
+     * id are upserted by it, the others inserted.
+     */
+    public Mono<Counts> saveAll(WorkspaceId workspace, List<NewDeal> batch) {
+        if (batch.isEmpty()) {
+            return Mono.just(new Counts(0, 0));
+        }
+        Date now = new Date();
+        List<TenantCollection.Write> writes = new ArrayList<>(batch.size());
+        for (NewDeal deal : batch) {
+            if (deal.externalId() == null) {
+                writes.add(TenantCollection.Write.insert(facts(deal)
+                        .append("_id", new ObjectId().toHexString()).append("createdAt", now).append("updatedAt", now)));
+            } else {
+                String key = externalKey(workspace, deal.externalId());
+                writes.add(TenantCollection.Write.upsert(eq("externalKey", key), Updates.combine(setFacts(deal),
+                        Updates.set("externalKey", key),
+                        Updates.set("updatedAt", now),
+                        Updates.setOnInsert("_id", new ObjectId().toHexString()),
+                        Updates.setOnInsert("createdAt", now))));
+            }
+        }
+        return deals(workspace).writeAll(writes)
+                .map(r -> new Counts(r.getInsertedCount() + r.getUpserts().size(), r.getMatchedCount()));
+    }
+
+    /** One page of the deals matching the filter, latest close date first. */
+    public Mono<DealPage> list(WorkspaceId workspace, DealFilter filter, Integer page, Integer size) {
+        int p = DealPage.page(page);
+        int s = DealPage.size(size);
+        Bson query = query(filter);
+        TenantCollection deals = deals(workspace);
+        return Mono.zip(
+                        deals.find(query, Sorts.descending("closeDate", "_id"), p * s, s).map(Deals::toDeal).collectList(),
+                        deals.count(query))
+                .map(t -> new DealPage(t.getT1(), t.getT2(), p, s));
+    }
+
+    private static Bson query(DealFilter filter) {
+        List<Bson> parts = new ArrayList<>();
+        if (!filter.outcomes().isEmpty()) {
+            parts.add(in("outcome", filter.outcomes().stream().map(Outcome::id).toList()));
+        }
+        if (filter.segment() != null) {
+            parts.add(eq("segment", filter.segment()));
+        }
+        if (filter.account() != null) {
+            parts.add(regex("account", Pattern.quote(filter.account()), "i"));
+        }
+        // close dates are stored as ISO strings, which sort and compare as dates
+        if (filter.closedFrom() != null) {
+            parts.add(gte("closeDate", filter.closedFrom().toString()));
+        }
+        if (filter.closedTo() != null) {
+            parts.add(lte("closeDate", filter.closedTo().toString()));
+        }
+        return parts.isEmpty() ? new Document() : and(parts);
+    }
+
+    /** Unique per workspace; set only when the deal has an external id, so the sparse unique index skips the rest. */
+    private static String externalKey(WorkspaceId workspace, String externalId) {
+        return workspace.value() + "\u0000" + externalId;
+    }
+
+    private static Document facts(NewDeal deal) {
+        Document doc = new Document();
+        if (deal.externalId() != null) {
+            doc.append("externalId", deal.externalId());
+        }
+        return doc
+                .append("account", deal.account())
+                .append("name", deal.name())
+                .append("outcome", deal.outcome().id())
+                // as a plain decimal string: exact, and read back by toDeal
+                .append("amount", deal.amount() == null ? null : deal.amount().toPlainString())
+                .append("currency", deal.currency())
+                .append("closeDate", iso(deal.closeDate()))
+                .append("openDate", iso(deal.openDate()))
+                .append("discount", deal.discount())
+                .append("segment", deal.segment())
+                .append("competitors", deal.competitors())
+                .append("repReason", deal.repReason())
+                .append("ownerEmail", deal.ownerEmail())
+                .append("contacts", deal.contacts().stream()
+                        .map(c -> new Document("name", c.name()).append("email", c.email()).append("role", c.role()))
+                        .toList());
+    }
+
+    /** Sets every fact, nulls included, so an update replaces what the deal said before. */
+    private static Bson setFacts(NewDeal deal) {
+        Document facts = facts(deal);
+        List<Bson> sets = new ArrayList<>();
+        facts.forEach((field, value) -> sets.add(Updates.set(field, value)));
+        if (deal.externalId() == null) {
+            sets.add(Updates.unset("externalId"));
+        }
+        return Updates.combine(sets);
+    }
+
+    private static String iso(LocalDate date) {
+        return date == null ? null : date.toString();
+    }
+
+    private static boolean isDuplicateKey(Throwable e) {
+        if (e instanceof MongoWriteException w) {
+            return w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+        }
+        return e instanceof MongoCommandException c && ErrorCategory.fromErrorCode(c.getErrorCode()) == ErrorCategory.DUPLICATE_KEY;
     }
 
     static Deal toDeal(Document doc) {
@@ -54,8 +227,12 @@ public class Deals {
                 doc.getString("repReason"),
                 doc.getString("ownerEmail"),
                 contacts,
-                doc.getDate("createdAt").toInstant(),
-                doc.getDate("updatedAt").toInstant());
+                instant(doc.getDate("createdAt")),
+                instant(doc.getDate("updatedAt")));
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
     }
 
     private static LocalDate date(String iso) {

@@ -3,10 +3,19 @@ package io.winloss.portal.store;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
+import com.mongodb.bulk.BulkWriteResult;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
@@ -87,5 +96,36 @@ public final class TenantCollection {
 
     public Mono<Long> deleteOne(Bson filter) {
         return Mono.from(collection.deleteOne(scoped(filter))).map(r -> r.getDeletedCount());
+    }
+
+    /** One write of {@link #writeAll}: an insert (filter null) or an upsert, scoped like every other write. */
+    public record Write(Bson filter, Bson update, Document insert) {
+
+        public static Write insert(Document document) {
+            return new Write(null, null, document);
+        }
+
+        public static Write upsert(Bson filter, Bson update) {
+            return new Write(filter, update, null);
+        }
+    }
+
+    /**
+     * Inserts and upserts many documents in one ordered round trip, each stamped with and scoped to this
+     * workspace; a later write of the batch sees the earlier ones.
+     */
+    public Mono<BulkWriteResult> writeAll(List<Write> writes) {
+        List<WriteModel<Document>> models = new ArrayList<>(writes.size());
+        for (Write write : writes) {
+            if (write.insert() != null) {
+                write.insert().put(WORKSPACE, workspace.value());
+                models.add(new InsertOneModel<>(write.insert()));
+            } else {
+                models.add(new UpdateOneModel<>(scoped(write.filter()),
+                        Updates.combine(write.update(), Updates.setOnInsert(WORKSPACE, workspace.value())),
+                        new UpdateOptions().upsert(true)));
+            }
+        }
+        return Mono.from(collection.bulkWrite(models, new BulkWriteOptions().ordered(true)));
     }
 }
