@@ -47,6 +47,9 @@ public class Deals {
     public record Counts(long created, long updated) {
     }
 
+    /** The workspace-qualified external id; set only when the deal has one, so the sparse unique index skips the rest. */
+    private static final String EXTERNAL_KEY = "externalKey";
+
     private final Store store;
 
     Deals(Store store) {
@@ -74,11 +77,10 @@ public class Deals {
             return deals(workspace).insert(doc).map(d -> new Saved(toDeal(d), true));
         }
         Bson update = Updates.combine(setFacts(deal),
-                Updates.set("externalKey", externalKey(workspace, deal.externalId())),
                 Updates.set("updatedAt", now),
                 Updates.setOnInsert("_id", newId),
                 Updates.setOnInsert("createdAt", now));
-        return deals(workspace).upsert(eq("externalKey", externalKey(workspace, deal.externalId())), update)
+        return deals(workspace).upsertByKey(EXTERNAL_KEY, deal.externalId(), update)
                 // two first sends racing: the loser's insert hits the unique index; its retry updates
                 .retryWhen(Retry.max(1).filter(Deals::isDuplicateKey))
                 .map(d -> new Saved(toDeal(d), newId.equals(d.getString("_id"))));
@@ -86,8 +88,8 @@ public class Deals {
 
     /** Replaces the facts of an existing deal (keeping its id and creation time), or {@link NotFound}. */
     public Mono<Deal> update(WorkspaceId workspace, String id, NewDeal deal) {
-        Bson externalKey = deal.externalId() == null ? Updates.unset("externalKey")
-                : Updates.set("externalKey", externalKey(workspace, deal.externalId()));
+        Bson externalKey = deal.externalId() == null ? Updates.unset(EXTERNAL_KEY)
+                : Updates.set(EXTERNAL_KEY, deals(workspace).qualifiedKey(deal.externalId()));
         Bson update = Updates.combine(setFacts(deal), externalKey, Updates.set("updatedAt", new Date()));
         return deals(workspace).findOneAndUpdate(eq("_id", id), update)
                 .onErrorMap(Deals::isDuplicateKey, e -> new InvalidInput("externalId", "another deal already has this external id"))
@@ -110,9 +112,7 @@ public class Deals {
                 writes.add(TenantCollection.Write.insert(facts(deal)
                         .append("_id", new ObjectId().toHexString()).append("createdAt", now).append("updatedAt", now)));
             } else {
-                String key = externalKey(workspace, deal.externalId());
-                writes.add(TenantCollection.Write.upsert(eq("externalKey", key), Updates.combine(setFacts(deal),
-                        Updates.set("externalKey", key),
+                writes.add(TenantCollection.Write.upsertByKey(EXTERNAL_KEY, deal.externalId(), Updates.combine(setFacts(deal),
                         Updates.set("updatedAt", now),
                         Updates.setOnInsert("_id", new ObjectId().toHexString()),
                         Updates.setOnInsert("createdAt", now))));
@@ -155,10 +155,6 @@ public class Deals {
         return parts.isEmpty() ? new Document() : and(parts);
     }
 
-    /** Unique per workspace; set only when the deal has an external id, so the sparse unique index skips the rest. */
-    private static String externalKey(WorkspaceId workspace, String externalId) {
-        return workspace.value() + "\u0000" + externalId;
-    }
 
     private static Document facts(NewDeal deal) {
         Document doc = new Document();

@@ -48,8 +48,13 @@ public final class TenantCollection {
         return and(eq(WORKSPACE, workspace.value()), filter);
     }
 
+    /**
+     * The document with this id if it belongs to this workspace. Looked up by id alone (the embedded store uses
+     * its id index only for a lone id) and checked here, so another workspace's id still finds nothing.
+     */
     public Mono<Document> findById(String id) {
-        return Mono.from(collection.find(scoped(eq("_id", id))).first());
+        return Mono.from(collection.find(eq("_id", id)).first())
+                .filter(doc -> workspace.value().equals(doc.getString(WORKSPACE)));
     }
 
     public Mono<Document> findOne(Bson filter) {
@@ -94,19 +99,43 @@ public final class TenantCollection {
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)));
     }
 
+    /**
+     * A unique key qualified by this workspace, for a field with a unique index (such as a deal's external id).
+     * The collection composes it, so a caller cannot name another workspace's key.
+     */
+    public String qualifiedKey(String localKey) {
+        return workspace.value() + "\u0000" + localKey;
+    }
+
+    /**
+     * Upserts by a workspace-qualified unique key (see {@link #qualifiedKey}), setting the key on insert.
+     * The filter is the key alone: it is already scoped, and a lone key is what lets the embedded store use its
+     * unique index instead of scanning the collection.
+     */
+    public Mono<Document> upsertByKey(String keyField, String localKey, Bson update) {
+        return Mono.from(collection.findOneAndUpdate(eq(keyField, qualifiedKey(localKey)),
+                stampedUpsert(keyField, localKey, update),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)));
+    }
+
+    private Bson stampedUpsert(String keyField, String localKey, Bson update) {
+        return Updates.combine(update, Updates.set(keyField, qualifiedKey(localKey)),
+                Updates.setOnInsert(WORKSPACE, workspace.value()));
+    }
+
     public Mono<Long> deleteOne(Bson filter) {
         return Mono.from(collection.deleteOne(scoped(filter))).map(r -> r.getDeletedCount());
     }
 
-    /** One write of {@link #writeAll}: an insert (filter null) or an upsert, scoped like every other write. */
-    public record Write(Bson filter, Bson update, Document insert) {
+    /** One write of {@link #writeAll}: an insert, or an upsert by a workspace-qualified key as in {@link #upsertByKey}. */
+    public record Write(String keyField, String localKey, Bson update, Document insert) {
 
         public static Write insert(Document document) {
-            return new Write(null, null, document);
+            return new Write(null, null, null, document);
         }
 
-        public static Write upsert(Bson filter, Bson update) {
-            return new Write(filter, update, null);
+        public static Write upsertByKey(String keyField, String localKey, Bson update) {
+            return new Write(keyField, localKey, update, null);
         }
     }
 
@@ -121,8 +150,8 @@ public final class TenantCollection {
                 write.insert().put(WORKSPACE, workspace.value());
                 models.add(new InsertOneModel<>(write.insert()));
             } else {
-                models.add(new UpdateOneModel<>(scoped(write.filter()),
-                        Updates.combine(write.update(), Updates.setOnInsert(WORKSPACE, workspace.value())),
+                models.add(new UpdateOneModel<>(eq(write.keyField(), qualifiedKey(write.localKey())),
+                        stampedUpsert(write.keyField(), write.localKey(), write.update()),
                         new UpdateOptions().upsert(true)));
             }
         }
