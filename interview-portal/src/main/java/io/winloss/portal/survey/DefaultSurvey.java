@@ -14,7 +14,7 @@ final class DefaultSurvey {
             new Question("vendorComparison", "How did the vendors on your shortlist compare?", QuestionType.FREE_TEXT, false, List.of()),
             new Question("competitorsConsidered", "Which other vendors did you consider?", QuestionType.FREE_TEXT, false, List.of()),
             new Question("whatWouldHaveChanged", "What would have changed the outcome?", QuestionType.FREE_TEXT, false, List.of()),
-            new Question("salesExperience", "How was your experience with our sales team? (1 = poor, 5 = excellent)",
+            new Question("salesExperience", "How was your experience with our sales team?",
                     QuestionType.RATING, false, List.of()),
             new Question(Survey.ATTRIBUTION, "May we attribute your answers to you by name?", QuestionType.SINGLE_CHOICE, true,
                     List.of(new Choice(Survey.ATTRIBUTION_YES, "Yes, you may name me"),
