@@ -21,6 +21,7 @@ import org.springframework.security.web.server.authentication.HttpStatusServerEn
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 import reactor.core.publisher.Mono;
@@ -87,11 +88,19 @@ class SecurityConfiguration {
                         new StaffDetails(staff, ""), null, StaffDetails.authoritiesOf(staff)));
     }
 
+    /** Reads the token from the header, the form, and multipart uploads too, so file forms work without JavaScript. */
+    private static XorServerCsrfTokenRequestAttributeHandler csrfFromFormsAndUploads() {
+        XorServerCsrfTokenRequestAttributeHandler handler = new XorServerCsrfTokenRequestAttributeHandler();
+        handler.setTokenFromMultipartDataEnabled(true);
+        return handler;
+    }
+
     @Bean
     @Order(2)
     SecurityWebFilterChain pageChain(ServerHttpSecurity http, ReactiveAuthenticationManager passwordAuthentication) {
         return http
-                .csrf(csrf -> csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse()))
+                .csrf(csrf -> csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(csrfFromFormsAndUploads()))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(form -> form.loginPage("/login")
                         .authenticationManager(passwordAuthentication)

@@ -75,9 +75,9 @@ class DealPagesTests {
             MultipartBodyBuilder body = new MultipartBodyBuilder();
             body.part("file", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)).filename(filename)
                     .contentType(MediaType.parseMediaType("text/csv"));
-            // as htmx sends it: the token in a header, since multipart bodies are not searched for it
+            // as a browser's plain form sends it: the token is a part of the multipart body
+            body.part("_csrf", csrf);
             EntityExchangeResult<String> result = client.post().uri(uri).cookies(c -> c.addAll(cookies))
-                    .header("X-XSRF-TOKEN", csrf).header("HX-Request", "true")
                     .contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(body.build()))
                     .exchange().expectBody(String.class).returnResult();
             remember(result);
