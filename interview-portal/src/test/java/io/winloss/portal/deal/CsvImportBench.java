@@ -20,9 +20,7 @@ import java.util.Base64;
  * java -cp interview-portal/target/test-classes io.winloss.portal.deal.CsvImportBench \
  *     http://localhost:8101 admin@example.test correct-horse-battery 50000
  * </pre>
- * Last run (2026-11-23, embedded store, -Xmx256m, the store shares the portal's heap): 50,000 lines of plain inserts
- * in 53 s = 940 lines/s; upserts by externalId 264 lines/s for 2,000 lines, slowing as the store grows (about 28,000
- * of 50,000 in 10 minutes), since the embedded store does not use the externalKey index for upserts.
+ * The latest numbers are in the README ("Measured").
  */
 public final class CsvImportBench {
 
