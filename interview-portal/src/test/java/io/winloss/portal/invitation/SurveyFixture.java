@@ -21,6 +21,7 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
 
+import io.winloss.portal.PageSession;
 import io.winloss.portal.TestTenant;
 import io.winloss.portal.store.Collections;
 import io.winloss.portal.store.Store;
@@ -100,17 +101,11 @@ public final class SurveyFixture {
         return page;
     }
 
-    /** Signs in through the login form and returns a client carrying the session and CSRF cookies. */
+    /** Signs in through the login form and returns a client carrying the session cookie. */
     public static Staff signIn(WebTestClient client, String email) {
-        Page login = get(client, "/login", HttpStatus.OK);
-        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("username", email);
-        form.add("password", TestTenant.PASSWORD);
-        EntityExchangeResult<Void> result = login.post(client, "/login", form).expectStatus().is3xxRedirection()
-                .expectBody(Void.class).returnResult();
-        ResponseCookie session = result.getResponseCookies().getFirst("SESSION");
+        String session = PageSession.signIn(client, email, TestTenant.PASSWORD).cookie("SESSION");
         assertThat(session).as("session cookie").isNotNull();
-        return new Staff(client.mutate().defaultCookie("SESSION", session.getValue()).build());
+        return new Staff(client.mutate().defaultCookie("SESSION", session).build());
     }
 
     /** A signed-in browser. */
