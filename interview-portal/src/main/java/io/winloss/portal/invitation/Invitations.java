@@ -149,18 +149,19 @@ public class Invitations {
     }
 
     Mono<Void> markOpened(Invitation invitation) {
-        return setOnce(invitation, "openedAt");
+        return invitation.openedAt() != null ? Mono.empty() : setOnce(invitation, "openedAt");
     }
 
     Mono<Void> markAnswered(Invitation invitation) {
-        return setOnce(invitation, "answeredAt");
+        return invitation.answeredAt() != null ? Mono.empty() : setOnce(invitation, "answeredAt");
     }
 
     /** Stops reminders; the buyer may still answer. */
     Mono<Void> optOut(Invitation invitation) {
-        return setOnce(invitation, "optedOutAt");
+        return invitation.optedOutAt() != null ? Mono.empty() : setOnce(invitation, "optedOutAt");
     }
 
+    /** Records the first time only; callers skip the write when the loaded invitation already has it (page views are hot). */
     private Mono<Void> setOnce(Invitation invitation, String field) {
         return invitations(invitation.workspace())
                 .updateOne(and(eq("_id", invitation.id()), eq(field, null)), Updates.set(field, Date.from(clock.instant())))

@@ -61,7 +61,7 @@ public class Responses {
     }
 
     Mono<Boolean> exists(Invitation invitation) {
-        return responses(invitation.workspace()).count(eq("_id", invitation.id())).map(n -> n > 0);
+        return responses(invitation.workspace()).findById(invitation.id()).hasElement();
     }
 
     public Flux<BuyerResponse> forDeal(WorkspaceId workspace, String dealId) {
