@@ -1,10 +1,12 @@
 package io.winloss.portal;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -12,6 +14,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven through its chromedriver, as a real buyer's browser would behave.
@@ -44,6 +47,15 @@ public final class Browser implements AutoCloseable {
 
     public WebDriver driver() {
         return driver;
+    }
+
+    /** Signs in through the login form and waits for the home page. */
+    public void signIn(URI portal, String email, String password) {
+        driver.get(portal.resolve("/login").toString());
+        driver.findElement(By.id("username")).sendKeys(email);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("button[type=submit].primary")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> URI.create(d.getCurrentUrl()).getPath().equals("/"));
     }
 
     public Path screenshot(String name) throws IOException {

@@ -155,7 +155,6 @@ public class Deals {
         return parts.isEmpty() ? new Document() : and(parts);
     }
 
-
     private static Document facts(NewDeal deal) {
         Document doc = new Document();
         if (deal.externalId() != null) {

@@ -1,29 +1,39 @@
 package io.winloss.portal.store;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
 import org.bson.Document;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
 
+import io.winloss.portal.PortalProperties;
 import reactor.core.publisher.Flux;
 
 /**
  * The unique indexes the portal's guarantees rest on (one account per email, one key per hash, one deal
- * per external id, one response per invitation), plus lookup indexes a real MongoDB uses. Created once at
- * start-up, before the server takes requests.
+ * per external id, one response per invitation), plus lookup indexes for a real MongoDB (the embedded store
+ * has no non-unique indexes, so it is not asked for them). Created once at start-up, before the server takes requests.
  */
 @Component
 class StoreIndexes implements SmartInitializingSingleton {
 
     private final Store store;
+    private final boolean lookupIndexes;
 
-    StoreIndexes(Store store) {
+    @Autowired
+    StoreIndexes(Store store, PortalProperties properties) {
+        this(store, !properties.embeddedStore());
+    }
+
+    StoreIndexes(Store store, boolean lookupIndexes) {
         this.store = store;
+        this.lookupIndexes = lookupIndexes;
     }
 
     private static IndexModel unique(String field) {
@@ -58,6 +68,9 @@ class StoreIndexes implements SmartInitializingSingleton {
     }
 
     private Flux<String> create(String collection, IndexModel... indexes) {
-        return Flux.from(store.global(collection).createIndexes(List.of(indexes)));
+        List<IndexModel> wanted = Arrays.stream(indexes)
+                .filter(index -> lookupIndexes || Boolean.TRUE.equals(index.getOptions().isUnique()))
+                .toList();
+        return wanted.isEmpty() ? Flux.empty() : Flux.from(store.global(collection).createIndexes(wanted));
     }
 }

@@ -28,10 +28,7 @@ class AnalystJourneyBrowserIT {
              Browser browser = new Browser(Browser.PHONE)) {
             WebDriver page = browser.driver();
             WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(10));
-            page.get(portal.baseUrl().resolve("/login").toString());
-            page.findElement(By.id("username")).sendKeys(admin);
-            page.findElement(By.id("password")).sendKeys(password);
-            page.findElement(By.cssSelector("button[type=submit].primary")).click();
+            browser.signIn(portal.baseUrl(), admin, password);
 
             page.get(portal.baseUrl().resolve("/deals/new").toString());
             page.findElement(By.id("account")).sendKeys("Umbrella <script>alert(1)</script>");

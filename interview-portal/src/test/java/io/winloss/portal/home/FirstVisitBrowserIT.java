@@ -37,9 +37,7 @@ class FirstVisitBrowserIT {
             assertThat(page.getCurrentUrl()).contains("/login");
             browser.screenshot("first-visit-login-phone");
 
-            page.findElement(By.id("username")).sendKeys("admin@acme.test");
-            page.findElement(By.id("password")).sendKeys("correct-horse-battery");
-            page.findElement(By.cssSelector("button[type=submit].primary")).click();
+            browser.signIn(portal.baseUrl(), "admin@acme.test", "correct-horse-battery");
             assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Acme <Corp>");
             browser.screenshot("first-visit-home-phone");
 

@@ -30,10 +30,7 @@ class StaffPagesOnPhoneBrowserIT {
             api.invite(dealId, "a-very-long-buyer-address@procurement.soylent-international.example.test");
 
             WebDriver page = browser.driver();
-            page.get(portal.baseUrl().resolve("/login").toString());
-            page.findElement(By.id("username")).sendKeys(admin);
-            page.findElement(By.id("password")).sendKeys(password);
-            page.findElement(By.cssSelector("button[type=submit].primary")).click();
+            browser.signIn(portal.baseUrl(), admin, password);
 
             for (String path : List.of("/", "/deals", "/deals/new", "/deals/import", "/deals/" + dealId,
                     "/admin/users", "/admin/api-keys", "/admin/survey", "/admin/outbox")) {

@@ -45,7 +45,7 @@ abstract class StoreContract {
     @BeforeEach
     void createIndexesAndWorkspaces() {
         store = new Store(database());
-        new StoreIndexes(store).afterSingletonsInstantiated();
+        new StoreIndexes(store, true).afterSingletonsInstantiated();
         usersOfA = store.tenant(newWorkspace(), Collections.USERS);
         usersOfB = store.tenant(newWorkspace(), Collections.USERS);
     }
