@@ -74,6 +74,15 @@ public final class CompetitorList {
         return new CompetitorList(competitors);
     }
 
+    /** Reads the one-competitor-a-line format from text, such as an admin's text box. */
+    public static CompetitorList parse(String text) {
+        try {
+            return parse(new java.io.StringReader(text));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("a StringReader does not fail", e);
+        }
+    }
+
     public List<Competitor> competitors() {
         return competitors;
     }

@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  * Finds a workspace's competitors in a sentence's tokens: case-insensitively, whole tokens only
  * (so "Gong" is not found in "ongoing"), multi-word names, possessives ("HubSpot's") and plurals ("Gongs").
  *
- * <p>An alias that looks like an ordinary English word ("Close", "Notion", "Box") counts only where the
- * tagger reads it as a proper noun, so "we had a close look" names nobody. Needs tokens with
+ * <p>An alias that looks like an ordinary English word ("Close", "Notion", "Box") counts only where it is
+ * read as a name: tagged a proper noun, or capitalised inside the sentence. So "we had a close look" names nobody. Needs tokens with
  * part-of-speech tags; adds {@link Mention}s of kind {@code COMPETITOR}.
  */
 public final class CompetitorTagger {
@@ -94,7 +94,20 @@ public final class CompetitorTagger {
                 return false;
             }
         }
-        return !alias.needsProperNoun || tokens.get(start).tag() != null && tokens.get(start).tag().startsWith("NNP");
+        return !alias.needsProperNoun || readAsName(tokens, start);
+    }
+
+    /**
+     * A proper-noun tag, or a capital the speaker did not need: the tagger reads many capitalised
+     * mid-sentence words as common nouns ("we went with Close"), so the capital itself is the evidence.
+     */
+    private static boolean readAsName(List<CoreLabel> tokens, int index) {
+        CoreLabel token = tokens.get(index);
+        if (token.tag() != null && token.tag().startsWith("NNP")) {
+            return true;
+        }
+        return index > 0 && Character.isUpperCase(token.word().charAt(0))
+                && Character.isLetterOrDigit(tokens.get(index - 1).word().charAt(0));
     }
 
     /** "gongs" to "gong", "boxes" to "box"; only used to compare with an alias, never shown. */

@@ -1,0 +1,53 @@
+package io.winloss.nlp.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+
+/**
+ * The command line: {@code analyze} tags a transcript, {@code evaluate} scores the tagger against a labelled
+ * set, {@code bench} times it against CoreNLP's default pipeline. Exit status 0 on success, 2 for input
+ * that cannot be read, 64 for a command line that cannot be understood.
+ */
+public final class Main {
+
+    static final int UNREADABLE_INPUT = 2;
+    static final int USAGE = 64;
+
+    static final String USAGE_TEXT = """
+            usage: java -jar nlp-pipeline.jar analyze [--competitors FILE] [--format auto|txt|vtt|srt|docx|lines] [--interviewer NAME]... FILE|-
+                   java -jar nlp-pipeline.jar evaluate [--competitors FILE] LABELLED.jsonl...
+                   java -jar nlp-pipeline.jar bench [--text FILE] [--runs N] [--no-baseline]""";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        // CoreNLP announces every model it loads; the command line keeps stderr for its own summary.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            err.println(USAGE_TEXT);
+            return USAGE;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        try {
+            return switch (args[0]) {
+                case "analyze" -> AnalyzeCommand.run(Arguments.parse(rest), out, err);
+                case "evaluate" -> EvaluateCommand.run(Arguments.parse(rest), out, err);
+                case "bench" -> BenchCommand.run(Arguments.parse(rest), out, err);
+                default -> {
+                    err.println("unknown command '" + args[0] + "'");
+                    err.println(USAGE_TEXT);
+                    yield USAGE;
+                }
+            };
+        } catch (Arguments.Invalid e) {
+            err.println(e.getMessage());
+            err.println(USAGE_TEXT);
+            return USAGE;
+        }
+    }
+}
