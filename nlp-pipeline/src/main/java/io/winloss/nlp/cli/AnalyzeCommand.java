@@ -18,7 +18,6 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,15 +44,21 @@ final class AnalyzeCommand {
         }
         String file = args.positional().get(0);
         Optional<TranscriptFormat> format = format(args.option("format").orElse("auto"));
-        Transcript transcript;
         TaggingRules rules;
+        String competitorFile = args.option("competitors").orElse(null);
         try {
-            rules = TaggingRules.defaults().withCompetitors(competitors(args.option("competitors")));
+            rules = TaggingRules.defaults().withCompetitors(competitors(competitorFile));
+        } catch (IOException | InvalidTaggingRules e) {
+            err.println("cannot read " + competitorFile + ": " + describe(e));
+            return Main.UNREADABLE_INPUT;
+        }
+        Transcript transcript;
+        try {
             transcript = read(file, format, args.all("interviewer"));
-        } catch (UnreadableTranscript | InvalidTaggingRules e) {
+        } catch (UnreadableTranscript e) {
             err.println("cannot read " + file + ": " + e.getMessage());
             return Main.UNREADABLE_INPUT;
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException e) {
             err.println("cannot read " + file + ": " + describe(e));
             return Main.UNREADABLE_INPUT;
         }
@@ -90,14 +95,12 @@ final class AnalyzeCommand {
                 .orElseThrow(() -> new Arguments.Invalid("unknown format '" + name + "': use auto, txt, vtt, srt, docx or lines")));
     }
 
-    private static CompetitorList competitors(Optional<String> file) throws IOException {
-        if (file.isEmpty()) {
+    static CompetitorList competitors(String file) throws IOException {
+        if (file == null) {
             return CompetitorList.empty();
         }
-        try (Reader reader = Files.newBufferedReader(Path.of(file.get()), StandardCharsets.UTF_8)) {
+        try (Reader reader = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
             return CompetitorList.parse(reader);
-        } catch (InvalidTaggingRules e) {
-            throw new InvalidTaggingRules(0, file.get() + ", " + e.getMessage());
         }
     }
 

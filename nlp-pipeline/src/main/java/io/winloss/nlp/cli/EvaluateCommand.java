@@ -5,13 +5,9 @@ import io.winloss.nlp.TaggedSentence;
 import io.winloss.nlp.evaluation.Evaluation;
 import io.winloss.nlp.evaluation.LabelScores;
 import io.winloss.nlp.evaluation.LabelledSentence;
-import io.winloss.nlp.tagging.CompetitorList;
 import io.winloss.nlp.tagging.TaggingRules;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +29,7 @@ final class EvaluateCommand {
         }
         TaggingRules rules;
         try {
-            rules = TaggingRules.defaults().withCompetitors(competitors(args.option("competitors").orElse(null)));
+            rules = TaggingRules.defaults().withCompetitors(AnalyzeCommand.competitors(args.option("competitors").orElse(null)));
         } catch (IOException | RuntimeException e) {
             err.println("cannot read the competitor list: " + e.getMessage());
             return Main.UNREADABLE_INPUT;
@@ -59,15 +55,6 @@ final class EvaluateCommand {
             }
         }
         return 0;
-    }
-
-    private static CompetitorList competitors(String file) throws IOException {
-        if (file == null) {
-            return CompetitorList.empty();
-        }
-        try (Reader reader = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
-            return CompetitorList.parse(reader);
-        }
     }
 
     static void print(String file, Evaluation evaluation, PrintStream out) {
