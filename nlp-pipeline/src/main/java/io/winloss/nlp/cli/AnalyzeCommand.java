@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -37,7 +38,7 @@ final class AnalyzeCommand {
     private AnalyzeCommand() {
     }
 
-    static int run(Arguments args, PrintStream out, PrintStream err) {
+    static int run(Arguments args, PrintStream out, PrintStream err, Supplier<Pipeline> pipelines) {
         args.allowOnly("competitors", "format", "interviewer");
         if (args.positional().size() != 1) {
             throw new Arguments.Invalid("analyze needs exactly one FILE, or - for standard input");
@@ -65,7 +66,8 @@ final class AnalyzeCommand {
         if (transcript.rolesInferred()) {
             err.println("roles inferred, no --interviewer given: " + interviewers(transcript));
         }
-        try (Pipeline pipeline = Pipeline.load()) {
+        Pipeline pipeline = pipelines.get();
+        try {
             long started = System.nanoTime();
             List<TaggedSentence> sentences = format.filter(f -> f == TranscriptFormat.LINES).isPresent()
                     ? pipeline.analyzeUtterances(transcript.turns().stream().map(Turn::text).toList(), rules)

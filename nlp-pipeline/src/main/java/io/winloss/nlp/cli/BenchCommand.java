@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -49,7 +50,7 @@ final class BenchCommand {
     private BenchCommand() {
     }
 
-    static int run(Arguments args, PrintStream out, PrintStream err) {
+    static int run(Arguments args, PrintStream out, PrintStream err, Supplier<Pipeline> pipelines) {
         args.allowOnly("text", "runs", "no-baseline");
         int runs = Integer.parseInt(args.option("runs").orElse("3"));
         Transcript transcript;
@@ -66,21 +67,20 @@ final class BenchCommand {
                 text.split("\\s+").length, Runtime.getRuntime().availableProcessors());
 
         resetPeakHeap();
-        try (Pipeline pipeline = Pipeline.load()) {
-            out.printf(Locale.ROOT, "pipeline: model load %.1f s%n", pipeline.loadTime().toMillis() / 1000.0);
-            pipeline.analyze(transcript, rules, Progress.NONE);
-            for (int run = 1; run <= runs; run++) {
-                long started = System.nanoTime();
-                List<TaggedSentence> sentences = pipeline.analyze(transcript, rules, Progress.NONE);
-                double seconds = (System.nanoTime() - started) / 1e9;
-                long tagged = sentences.stream().filter(TaggedSentence::tagged).count();
-                int tokens = sentences.stream().mapToInt(TaggedSentence::tokens).sum();
-                out.printf(Locale.ROOT, "pipeline run %d: %.2f s for the interview, %d sentences (%d buyer sentences tagged), "
-                                + "%.0f sentences/s, %.0f tokens/s%n",
-                        run, seconds, sentences.size(), tagged, sentences.size() / seconds, tokens / seconds);
-            }
-            out.printf(Locale.ROOT, "pipeline: peak heap %d MB%n", peakHeapMegabytes());
+        Pipeline pipeline = pipelines.get();
+        out.printf(Locale.ROOT, "pipeline: model load %.1f s%n", pipeline.loadTime().toMillis() / 1000.0);
+        pipeline.analyze(transcript, rules, Progress.NONE);
+        for (int run = 1; run <= runs; run++) {
+            long started = System.nanoTime();
+            List<TaggedSentence> sentences = pipeline.analyze(transcript, rules, Progress.NONE);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            long tagged = sentences.stream().filter(TaggedSentence::tagged).count();
+            int tokens = sentences.stream().mapToInt(TaggedSentence::tokens).sum();
+            out.printf(Locale.ROOT, "pipeline run %d: %.2f s for the interview, %d sentences (%d buyer sentences tagged), "
+                            + "%.0f sentences/s, %.0f tokens/s%n",
+                    run, seconds, sentences.size(), tagged, sentences.size() / seconds, tokens / seconds);
         }
+        out.printf(Locale.ROOT, "pipeline: peak heap %d MB%n", peakHeapMegabytes());
         if (args.flag("no-baseline")) {
             return 0;
         }

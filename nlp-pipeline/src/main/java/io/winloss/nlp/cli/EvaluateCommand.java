@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code evaluate}: tags each labelled set's sentences and prints precision, recall and F1 per competitor and
@@ -22,7 +23,7 @@ final class EvaluateCommand {
     private EvaluateCommand() {
     }
 
-    static int run(Arguments args, PrintStream out, PrintStream err) {
+    static int run(Arguments args, PrintStream out, PrintStream err, Supplier<Pipeline> pipelines) {
         args.allowOnly("competitors", "errors");
         if (args.positional().isEmpty()) {
             throw new Arguments.Invalid("evaluate needs at least one labelled JSON Lines file");
@@ -34,24 +35,23 @@ final class EvaluateCommand {
             err.println("cannot read the competitor list: " + e.getMessage());
             return Main.UNREADABLE_INPUT;
         }
-        try (Pipeline pipeline = Pipeline.load()) {
-            for (String file : args.positional()) {
-                List<LabelledSentence> items;
-                try {
-                    items = Evaluation.read(Path.of(file));
-                } catch (IOException e) {
-                    err.println("cannot read " + file + ": " + e.getMessage());
-                    return Main.UNREADABLE_INPUT;
-                }
-                List<TaggedSentence> tagged = pipeline.analyzeUtterances(items.stream().map(LabelledSentence::text).toList(), rules);
-                Evaluation evaluation = new Evaluation();
-                for (int i = 0; i < items.size(); i++) {
-                    evaluation.add(items.get(i), tagged.get(i));
-                }
-                print(file, evaluation, out);
-                if (args.flag("errors")) {
-                    printDisagreements(evaluation, out);
-                }
+        Pipeline pipeline = pipelines.get();
+        for (String file : args.positional()) {
+            List<LabelledSentence> items;
+            try {
+                items = Evaluation.read(Path.of(file));
+            } catch (IOException e) {
+                err.println("cannot read " + file + ": " + e.getMessage());
+                return Main.UNREADABLE_INPUT;
+            }
+            List<TaggedSentence> tagged = pipeline.analyzeUtterances(items.stream().map(LabelledSentence::text).toList(), rules);
+            Evaluation evaluation = new Evaluation();
+            for (int i = 0; i < items.size(); i++) {
+                evaluation.add(items.get(i), tagged.get(i));
+            }
+            print(file, evaluation, out);
+            if (args.flag("errors")) {
+                printDisagreements(evaluation, out);
             }
         }
         return 0;

@@ -1,7 +1,9 @@
 package io.winloss.nlp.cli;
 
+import io.winloss.nlp.Pipeline;
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.function.Supplier;
 
 /**
  * The command line: {@code analyze} tags a transcript, {@code evaluate} scores the tagger against a labelled
@@ -28,6 +30,11 @@ public final class Main {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, Pipeline::load);
+    }
+
+    /** Runs a command; {@code pipeline} is asked only once the input has been read, and is left open. */
+    static int run(String[] args, PrintStream out, PrintStream err, Supplier<Pipeline> pipeline) {
         if (args.length == 0) {
             err.println(USAGE_TEXT);
             return USAGE;
@@ -35,9 +42,9 @@ public final class Main {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         try {
             return switch (args[0]) {
-                case "analyze" -> AnalyzeCommand.run(Arguments.parse(rest), out, err);
-                case "evaluate" -> EvaluateCommand.run(Arguments.parse(rest), out, err);
-                case "bench" -> BenchCommand.run(Arguments.parse(rest), out, err);
+                case "analyze" -> AnalyzeCommand.run(Arguments.parse(rest), out, err, pipeline);
+                case "evaluate" -> EvaluateCommand.run(Arguments.parse(rest), out, err, pipeline);
+                case "bench" -> BenchCommand.run(Arguments.parse(rest), out, err, pipeline);
                 default -> {
                     err.println("unknown command '" + args[0] + "'");
                     err.println(USAGE_TEXT);
