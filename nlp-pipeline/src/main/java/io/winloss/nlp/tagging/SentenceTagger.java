@@ -27,6 +27,7 @@ public final class SentenceTagger {
     private final CompetitorList competitorList;
     private final CompetitorTagger competitors;
     private final CriteriaTagger criteria;
+    private final SentimentScorer sentiment = new SentimentScorer();
 
     public SentenceTagger(TaggingRules rules, Predicate<String> ordinaryWord) {
         this.competitorList = rules.competitors();
@@ -43,13 +44,13 @@ public final class SentenceTagger {
         boolean[] named = new boolean[tokens.size()];
         competitorMentions.forEach(m -> java.util.Arrays.fill(named, m.start(), m.end(), true));
 
-        double score = tree == null ? 0 : SentimentScorer.score(tree);
+        double score = tree == null ? 0 : sentiment.score(tree, tokens);
         List<Aspect> aspects = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (Mention mention : concat(competitorMentions, criterionMentions)) {
             if (seen.add(mention.kind() + mention.target())) {
                 aspects.add(tree == null ? new Aspect(mention.kind(), mention.target(), Sentiment.of(score), score)
-                        : SentimentScorer.aspect(tree, mention));
+                        : sentiment.aspect(tree, tokens, mention));
             }
         }
         return new Tags(

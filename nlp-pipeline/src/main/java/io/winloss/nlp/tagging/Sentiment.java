@@ -10,11 +10,11 @@ public enum Sentiment {
     POSITIVE;
 
     /**
-     * Scores at or beyond these are opinions. CoreNLP's model leans negative on spoken business
-     * language, so the band is asymmetric; it was chosen on the development split of the evaluation set.
+     * Scores at or beyond these are opinions. Buyers state complaints mildly and praise warmly, so the band
+     * is asymmetric; it was chosen on the development split of the evaluation set.
      */
-    static final double NEGATIVE_AT = -0.45;
-    static final double POSITIVE_AT = 0.15;
+    static final double NEGATIVE_AT = -0.05;
+    static final double POSITIVE_AT = 0.25;
 
     /** The label for a score in [-2, 2]. */
     public static Sentiment of(double score) {
