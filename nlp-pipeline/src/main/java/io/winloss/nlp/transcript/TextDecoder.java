@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 final class TextDecoder {
     static final String BINARY = "the file is binary, not a transcript (accepted: TXT, VTT, SRT, DOCX)";
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
-    /** More than one character in twenty that text never holds means binary; WPT's nulls.vtt has one in forty. */
+    /** More than one character in twenty that text never holds (and more than one) means binary; WPT's nulls.vtt has one in forty. */
     private static final int BINARY_RATIO = 20;
 
     private TextDecoder() {
@@ -78,7 +78,7 @@ final class TextDecoder {
                 suspicious++;
             }
         }
-        return suspicious * BINARY_RATIO > text.length();
+        return suspicious > 1 && suspicious * BINARY_RATIO > text.length();
     }
 
     static boolean startsWith(byte[] bytes, int... prefix) {

@@ -41,6 +41,8 @@ class WebVttParserTests {
             "webvtt-py/comments.vtt, 3",
             "webvtt-py/using_identifiers.vtt, 6",
             "webvtt-py/metadata_headers.vtt, 2",
+            "webvtt-py/teams_timeframe.vtt, 2",
+            "go-astisub/example-in.vtt, 6",
             "go-astisub/example-in-html-entities.vtt, 3",
             "genie-flow-invoker-docproc/TEAMS-SurveyResponse-Genie.vtt, 660",
             "genie-flow-invoker-docproc/ZOOM-video1009782420.vtt, 20",
