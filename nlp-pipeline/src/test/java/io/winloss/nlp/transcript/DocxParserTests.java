@@ -72,25 +72,40 @@ class DocxParserTests {
     }
 
     @Test
-    void refusesAZipBomb() {
+    void refusesAnEntryThatInflatesAHundredfold() {
+        byte[] bomb = zip(1, 40);
+        assertThat(bomb.length).isLessThan(100_000);
+        assertThatThrownBy(() -> DocxParser.lines(bomb))
+                .isInstanceOf(UnreadableTranscript.class)
+                .hasMessage(DocxParser.NOT_DOCX);
+    }
+
+    @Test
+    void refusesAPackageThatExpandsBeyondSixtyFourMegabytesInAll() {
+        assertThatThrownBy(() -> DocxParser.lines(zip(8, 10)))
+                .isInstanceOf(UnreadableTranscript.class)
+                .hasMessage("not a readable DOCX file: it expands to more than 64 MB, which no transcript needs");
+    }
+
+    /** A Word-shaped ZIP whose entries are each {@code megabytes} of spaces. */
+    private static byte[] zip(int entries, int megabytes) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        byte[] spaces = new byte[1024 * 1024];
+        Arrays.fill(spaces, (byte) ' ');
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
             zip.write("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"
                     .getBytes(StandardCharsets.UTF_8));
-            zip.putNextEntry(new ZipEntry("word/document.xml"));
-            byte[] spaces = new byte[1024 * 1024];
-            Arrays.fill(spaces, (byte) ' ');
-            for (int i = 0; i < 40; i++) {
-                zip.write(spaces);
+            for (int entry = 0; entry < entries; entry++) {
+                zip.putNextEntry(new ZipEntry(entry == 0 ? "word/document.xml" : "word/media/part" + entry + ".xml"));
+                for (int i = 0; i < megabytes; i++) {
+                    zip.write(spaces);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        assertThat(bytes.size()).isLessThan(100_000);
-        assertThatThrownBy(() -> DocxParser.lines(bytes.toByteArray()))
-                .isInstanceOf(UnreadableTranscript.class)
-                .hasMessageStartingWith("not a readable DOCX file");
+        return bytes.toByteArray();
     }
 
     static byte[] docx(Consumer<XWPFDocument> content) {
