@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -187,7 +188,7 @@ class BadInputTests {
                 return -1;
             }
             int n = (int) Math.min(length, size - served);
-            java.util.Arrays.fill(buffer, offset, offset + n, (byte) 'a');
+            Arrays.fill(buffer, offset, offset + n, (byte) 'a');
             served += n;
             return n;
         }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
@@ -108,7 +109,7 @@ class FormatDetectionTests {
             "000000206674797069736F6D, an MP4 or M4A media file",
     })
     void refusesOtherKindsOfFilesSayingWhatTheyAre(String hex, String kind) {
-        byte[] bytes = java.util.HexFormat.of().parseHex(hex);
+        byte[] bytes = HexFormat.of().parseHex(hex);
         assertThatThrownBy(() -> Fixtures.read(bytes, "interview.txt", Optional.empty(), List.of()))
                 .isInstanceOf(UnreadableTranscript.class)
                 .hasMessage("the file is " + kind + ACCEPTED);

@@ -3,6 +3,7 @@ package io.winloss.nlp.transcript;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -75,9 +76,9 @@ class RolesTests {
 
     @Test
     void turnsKeepTheirStartsAndTexts() {
-        Cue cue = new Cue(java.time.Duration.ofSeconds(3), java.time.Duration.ofSeconds(5), "Sam", "Price.");
+        Cue cue = new Cue(Duration.ofSeconds(3), Duration.ofSeconds(5), "Sam", "Price.");
         assertThat(Roles.assign(List.of(cue), List.of()).turns())
-                .containsExactly(new Turn("Sam", Role.BUYER, java.time.Duration.ofSeconds(3), "Price."));
+                .containsExactly(new Turn("Sam", Role.BUYER, Duration.ofSeconds(3), "Price."));
     }
 
     private static Cue cue(String speaker, String text) {

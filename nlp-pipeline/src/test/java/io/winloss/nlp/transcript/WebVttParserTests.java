@@ -2,6 +2,7 @@ package io.winloss.nlp.transcript;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -264,9 +265,9 @@ class WebVttParserTests {
                 And the support team.
                 """;
         assertThat(WebVttParser.parseCues(vtt)).extracting(Cue::speaker, Cue::text).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("Dana Reyes", "Why did you pick the other vendor?"),
-                org.assertj.core.groups.Tuple.tuple("Sam Okafor", "Their onboarding was faster. Honestly, it was the price too."),
-                org.assertj.core.groups.Tuple.tuple("Sam Okafor", "And the support team."));
+                tuple("Dana Reyes", "Why did you pick the other vendor?"),
+                tuple("Sam Okafor", "Their onboarding was faster. Honestly, it was the price too."),
+                tuple("Sam Okafor", "And the support team."));
     }
 
     @Test
