@@ -47,11 +47,11 @@ class AnalyzeCommandIT {
     void writesOneSentenceObjectPerSentenceInOrder() {
         Result result = analyze("--competitors", COMPETITORS.toString(), "--interviewer", "Priya Raman", INTERVIEW.toString());
         assertThat(result.status()).isZero();
-        assertThat(result.lines()).hasSize(8);
+        assertThat(result.lines()).as("the first question is two sentences").hasSize(9);
         JsonNode first = result.lines().get(0);
         assertThat(first.get("role").asString()).isEqualTo("interviewer");
         assertThat(first.get("criteria")).isEmpty();
-        JsonNode hubspot = result.lines().get(1);
+        JsonNode hubspot = result.lines().get(2);
         assertThat(hubspot.get("speaker").asString()).isEqualTo("Tom Becker");
         assertThat(hubspot.get("role").asString()).isEqualTo("buyer");
         assertThat(hubspot.get("competitors").toString()).isEqualTo("[\"HubSpot\"]");
@@ -59,10 +59,10 @@ class AnalyzeCommandIT {
         assertThat(hubspot.get("sentiment").asString()).isIn("positive", "neutral", "negative");
         assertThat(hubspot.get("score").asDouble()).isBetween(-2.0, 2.0);
         assertThat(hubspot.get("aspects").get(0).get("kind").asString()).isEqualTo("competitor");
-        assertThat(result.lines().get(2).get("competitors").toString()).isEqualTo("[\"Salesforce\"]");
-        assertThat(result.lines().get(5).get("candidateCompetitors").toString()).contains("Acme Logistics");
+        assertThat(result.lines().get(3).get("competitors").toString()).isEqualTo("[\"Salesforce\"]");
+        assertThat(result.lines().get(6).get("candidateCompetitors").toString()).contains("Acme Logistics");
         assertThat(result.errors().get(result.errors().size() - 1))
-                .matches("analyzed 8 sentences, \\d+ tokens in \\d+\\.\\d s \\(model load \\d+\\.\\d s\\)");
+                .matches("analyzed 9 sentences, \\d+ tokens in \\d+\\.\\d s \\(model load \\d+\\.\\d s\\)");
     }
 
     @Test
@@ -71,7 +71,7 @@ class AnalyzeCommandIT {
         assertThat(result.status()).isZero();
         assertThat(result.lines().get(0).get("role").asString()).isEqualTo("interviewer");
         assertThat(result.lines().get(0).get("roleInferred").asBoolean()).isTrue();
-        assertThat(result.lines().get(1).get("role").asString()).isEqualTo("buyer");
+        assertThat(result.lines().get(2).get("role").asString()).isEqualTo("buyer");
         assertThat(result.errors()).anyMatch(line -> line.contains("roles inferred") && line.contains("Priya Raman"));
     }
 
