@@ -24,8 +24,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        // CoreNLP announces every model it loads; the command line keeps stderr for its own summary.
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        // No logging backend ships with the tool: its jar's manifest class path would put one beside the
+        // portal's. POI's Log4j calls go to Log4j's own simple logger (errors only); CoreNLP's SLF4J calls are dropped.
+        System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
         System.exit(run(args, System.out, System.err));
     }
 
