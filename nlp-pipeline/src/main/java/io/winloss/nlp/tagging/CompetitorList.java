@@ -1,6 +1,5 @@
 package io.winloss.nlp.tagging;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
@@ -54,15 +53,7 @@ public final class CompetitorList {
     /** Reads the one-competitor-a-line format; a line without a name is an {@link InvalidTaggingRules}. */
     public static CompetitorList parse(Reader source) throws IOException {
         List<Competitor> competitors = new ArrayList<>();
-        BufferedReader lines = new BufferedReader(source);
-        String line;
-        int number = 0;
-        while ((line = lines.readLine()) != null) {
-            number++;
-            String text = line.strip();
-            if (text.isEmpty() || text.startsWith("#")) {
-                continue;
-            }
+        RuleLines.forEach(source, (number, text) -> {
             int colon = text.indexOf(':');
             String name = colon < 0 ? text : text.substring(0, colon);
             if (name.isBlank()) {
@@ -70,7 +61,7 @@ public final class CompetitorList {
             }
             List<String> aliases = colon < 0 ? List.of() : Arrays.asList(text.substring(colon + 1).split(","));
             competitors.add(new Competitor(name, aliases));
-        }
+        });
         return new CompetitorList(competitors);
     }
 

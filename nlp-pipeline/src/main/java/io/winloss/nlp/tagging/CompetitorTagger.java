@@ -1,9 +1,6 @@
 package io.winloss.nlp.tagging;
 
 import edu.stanford.nlp.ling.CoreLabel;
-import edu.stanford.nlp.process.CoreLabelTokenFactory;
-import edu.stanford.nlp.process.PTBTokenizer;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -36,7 +33,7 @@ public final class CompetitorTagger {
     public CompetitorTagger(CompetitorList competitors, Predicate<String> ordinaryWord) {
         for (CompetitorList.Competitor competitor : competitors.competitors()) {
             competitor.spellings().forEach(spelling -> {
-                List<String> words = words(spelling);
+                List<String> words = RuleLines.words(spelling);
                 if (!words.isEmpty()) {
                     boolean plain = words.size() == 1 && PLAIN_WORD.matcher(spelling.strip()).matches()
                             && ordinaryWord.test(words.get(0));
@@ -116,16 +113,6 @@ public final class CompetitorTagger {
             return word.substring(0, word.length() - 2);
         }
         return word.endsWith("s") && word.length() > 2 ? word.substring(0, word.length() - 1) : word;
-    }
-
-    /** An alias split the way CoreNLP splits sentences, so "Monday.com" or "Sales Cloud" compare token by token. */
-    private static List<String> words(String spelling) {
-        PTBTokenizer<CoreLabel> tokenizer = new PTBTokenizer<>(new StringReader(spelling), new CoreLabelTokenFactory(), "");
-        List<String> words = new ArrayList<>();
-        while (tokenizer.hasNext()) {
-            words.add(lower(tokenizer.next().word()));
-        }
-        return words;
     }
 
     private static String lower(String word) {

@@ -1,6 +1,5 @@
 package io.winloss.nlp.tagging;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -79,23 +78,14 @@ public final class CriteriaPatterns {
 
     private static List<Phrase> read(Reader source) throws IOException {
         List<Phrase> phrases = new ArrayList<>();
-        BufferedReader lines = new BufferedReader(source);
-        String line;
-        int number = 0;
-        while ((line = lines.readLine()) != null) {
-            number++;
-            String text = line.strip();
-            if (text.isEmpty() || text.startsWith("#")) {
-                continue;
-            }
+        RuleLines.forEach(source, (number, text) -> {
             int colon = text.indexOf(':');
             if (colon < 0) {
                 throw new InvalidTaggingRules(number, "expected 'criterion: phrase | phrase'");
             }
             String id = text.substring(0, colon).strip();
-            int lineNumber = number;
             Criterion criterion = Criterion.byId(id)
-                    .orElseThrow(() -> new InvalidTaggingRules(lineNumber, "unknown criterion '" + id + "'"));
+                    .orElseThrow(() -> new InvalidTaggingRules(number, "unknown criterion '" + id + "'"));
             for (String phrase : text.substring(colon + 1).split("\\|")) {
                 List<Element> elements = new ArrayList<>();
                 for (String word : phrase.strip().toLowerCase(Locale.ROOT).split("\\s+")) {
@@ -108,7 +98,7 @@ public final class CriteriaPatterns {
                 }
                 phrases.add(new Phrase(criterion, elements));
             }
-        }
+        });
         return phrases;
     }
 }

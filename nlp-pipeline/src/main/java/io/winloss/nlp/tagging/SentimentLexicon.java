@@ -1,12 +1,9 @@
 package io.winloss.nlp.tagging;
 
 import edu.stanford.nlp.ling.CoreLabel;
-import edu.stanford.nlp.process.CoreLabelTokenFactory;
-import edu.stanford.nlp.process.PTBTokenizer;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.StringReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -42,17 +39,15 @@ final class SentimentLexicon {
 
     static SentimentLexicon defaults() {
         SentimentLexicon lexicon = new SentimentLexicon();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(
-                SentimentLexicon.class.getResourceAsStream("sentiment-lexicon.txt"), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                String text = line.strip();
+        try (Reader reader = new InputStreamReader(
+                SentimentLexicon.class.getResourceAsStream("sentiment-lexicon.txt"), StandardCharsets.UTF_8)) {
+            RuleLines.forEach(reader, (number, text) -> {
                 int colon = text.lastIndexOf(':');
-                if (text.isEmpty() || text.startsWith("#") || colon < 0) {
-                    continue;
+                if (colon < 0) {
+                    throw new InvalidTaggingRules(number, "expected 'phrase: weight'");
                 }
                 lexicon.add(text.substring(0, colon).strip(), Double.parseDouble(text.substring(colon + 1).strip()));
-            }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("sentiment-lexicon.txt is missing from the pipeline's jar", e);
         }
@@ -67,11 +62,7 @@ final class SentimentLexicon {
             tag = phrase.substring(slash + 1).toUpperCase(Locale.ROOT);
             phrase = phrase.substring(0, slash);
         }
-        List<String> words = new ArrayList<>();
-        PTBTokenizer<CoreLabel> tokenizer = new PTBTokenizer<>(new StringReader(phrase), new CoreLabelTokenFactory(), "");
-        while (tokenizer.hasNext()) {
-            words.add(tokenizer.next().word().toLowerCase(Locale.ROOT));
-        }
+        List<String> words = RuleLines.words(phrase);
         if (!words.isEmpty()) {
             entriesByFirstWord.computeIfAbsent(words.get(0), w -> new ArrayList<>()).add(new Entry(words, tag, weight));
         }
