@@ -55,7 +55,15 @@ public final class Browser implements AutoCloseable {
         driver.findElement(By.id("username")).sendKeys(email);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.cssSelector("button[type=submit].primary")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> URI.create(d.getCurrentUrl()).getPath().equals("/"));
+        waitForPath("/");
+    }
+
+    /**
+     * Waits until the browser shows the given path: a click on a submit button returns before the
+     * server has answered, so reading the URL at once races the request.
+     */
+    public void waitForPath(String path) {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> URI.create(d.getCurrentUrl()).getPath().equals(path));
     }
 
     public Path screenshot(String name) throws IOException {

@@ -34,7 +34,8 @@ class FirstVisitBrowserIT {
             page.findElement(By.id("password")).clear();
             page.findElement(By.id("password")).sendKeys("correct-horse-battery");
             page.findElement(By.cssSelector("button[type=submit].primary")).click();
-            assertThat(page.getCurrentUrl()).contains("/login");
+            browser.waitForPath("/login");
+            assertThat(page.findElement(By.tagName("body")).getText()).contains("Your workspace is ready");
             browser.screenshot("first-visit-login-phone");
 
             browser.signIn(portal.baseUrl(), "admin@acme.test", "correct-horse-battery");
