@@ -4,10 +4,13 @@ import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import edu.stanford.nlp.sentiment.SentimentCoreAnnotations;
 import edu.stanford.nlp.sentiment.SentimentModel;
 import edu.stanford.nlp.util.ArrayCoreMap;
 import edu.stanford.nlp.util.CoreMap;
 import io.winloss.nlp.tagging.SentenceTagger;
+import io.winloss.nlp.tagging.SentimentFeatures;
+import io.winloss.nlp.tagging.SentimentScorer;
 import io.winloss.nlp.tagging.TaggingRules;
 import io.winloss.nlp.transcript.Role;
 import io.winloss.nlp.transcript.Transcript;
@@ -137,7 +140,33 @@ public final class Pipeline implements AutoCloseable {
         return merged;
     }
 
+    /**
+     * What the sentiment classifier sees of each utterance (its sentences merged), for training a classifier
+     * on labelled buyer answers ({@code train-sentiment}).
+     */
+    public List<SentimentFeatures> sentimentFeatures(List<String> utterances) {
+        List<Future<SentimentFeatures>> results = new ArrayList<>();
+        for (String utterance : utterances) {
+            List<CoreMap> sentences = split(utterance);
+            results.add(pool.submit(() -> SentimentFeatures.merge(sentences.stream()
+                    .map(this::annotate)
+                    .map(s -> SentimentScorer.features(
+                            s.get(SentimentCoreAnnotations.SentimentAnnotatedTree.class), tokens(s)))
+                    .toList())));
+        }
+        return collect(results);
+    }
+
     private TaggedSentence tag(int turnIndex, Turn turn, boolean rolesInferred, CoreMap sentence, SentenceTagger tagger) {
+        CoreMap annotated = annotate(sentence);
+        SentenceTagger.Tags tags = tagger.tag(annotated);
+        return new TaggedSentence(turnIndex, turn.speaker(), turn.role(), rolesInferred, turn.start(), text(sentence),
+                tokens(sentence).size(), tags.competitors(), tags.candidateCompetitors(), tags.criteria(),
+                tags.sentiment(), tags.score(), tags.aspects(), tags.keyPhrases());
+    }
+
+    /** Runs the annotators on one sentence of the splitter's output, as a document of its own. */
+    private CoreMap annotate(CoreMap sentence) {
         Annotation single = new Annotation(text(sentence));
         List<CoreLabel> tokens = tokens(sentence);
         CoreMap copy = new ArrayCoreMap(sentence);
@@ -147,10 +176,7 @@ public final class Pipeline implements AutoCloseable {
         single.set(CoreAnnotations.TokensAnnotation.class, tokens);
         single.set(CoreAnnotations.SentencesAnnotation.class, List.of(copy));
         annotator.annotate(single);
-        SentenceTagger.Tags tags = tagger.tag(copy);
-        return new TaggedSentence(turnIndex, turn.speaker(), turn.role(), rolesInferred, turn.start(), text(sentence),
-                tokens.size(), tags.competitors(), tags.candidateCompetitors(), tags.criteria(), tags.sentiment(),
-                tags.score(), tags.aspects(), tags.keyPhrases());
+        return copy;
     }
 
     private List<CoreMap> split(String text) {
@@ -170,10 +196,10 @@ public final class Pipeline implements AutoCloseable {
         return sentence.get(CoreAnnotations.TokensAnnotation.class);
     }
 
-    private static List<TaggedSentence> collect(List<Future<TaggedSentence>> results) {
-        List<TaggedSentence> sentences = new ArrayList<>(results.size());
+    private static <T> List<T> collect(List<Future<T>> results) {
+        List<T> sentences = new ArrayList<>(results.size());
         try {
-            for (Future<TaggedSentence> result : results) {
+            for (Future<T> result : results) {
                 sentences.add(result.get());
             }
         } catch (InterruptedException e) {

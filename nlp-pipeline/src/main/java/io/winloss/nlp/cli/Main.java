@@ -7,7 +7,8 @@ import java.util.function.Supplier;
 
 /**
  * The command line: {@code analyze} tags a transcript, {@code evaluate} scores the tagger against a labelled
- * set, {@code bench} times it against CoreNLP's default pipeline. Exit status 0 on success, 2 for input
+ * set, {@code bench} times it against CoreNLP's default pipeline, {@code train-sentiment} trains the sentiment
+ * classifier. Exit status 0 on success, 2 for input
  * that cannot be read, 64 for a command line that cannot be understood.
  */
 public final class Main {
@@ -18,7 +19,8 @@ public final class Main {
     static final String USAGE_TEXT = """
             usage: java -jar nlp-pipeline.jar analyze [--competitors FILE] [--format auto|txt|vtt|srt|docx|lines] [--interviewer NAME]... FILE|-
                    java -jar nlp-pipeline.jar evaluate [--competitors FILE] LABELLED.jsonl...
-                   java -jar nlp-pipeline.jar bench [--text FILE] [--runs N] [--no-baseline]""";
+                   java -jar nlp-pipeline.jar bench [--text FILE] [--runs N] [--no-baseline]
+                   java -jar nlp-pipeline.jar train-sentiment --out FILE [--sigma S] LABELLED.jsonl...""";
 
     private Main() {
     }
@@ -46,6 +48,7 @@ public final class Main {
                 case "analyze" -> AnalyzeCommand.run(Arguments.parse(rest), out, err, pipeline);
                 case "evaluate" -> EvaluateCommand.run(Arguments.parse(rest), out, err, pipeline);
                 case "bench" -> BenchCommand.run(Arguments.parse(rest), out, err, pipeline);
+                case "train-sentiment" -> TrainSentimentCommand.run(Arguments.parse(rest), out, err, pipeline);
                 default -> {
                     err.println("unknown command '" + args[0] + "'");
                     err.println(USAGE_TEXT);

@@ -27,9 +27,10 @@ public final class SentenceTagger {
     private final CompetitorList competitorList;
     private final CompetitorTagger competitors;
     private final CriteriaTagger criteria;
-    private final SentimentScorer sentiment = new SentimentScorer();
+    private final SentimentScorer sentiment;
 
     public SentenceTagger(TaggingRules rules, Predicate<String> ordinaryWord) {
+        this.sentiment = new SentimentScorer(rules.sentiment());
         this.competitorList = rules.competitors();
         this.competitors = new CompetitorTagger(rules.competitors(), ordinaryWord);
         this.criteria = new CriteriaTagger(rules.criteria());

@@ -133,7 +133,7 @@ final class SentimentLexicon {
         return entry.tagPrefix == null || tag != null && tag.startsWith(entry.tagPrefix);
     }
 
-    private static boolean negated(List<CoreLabel> tokens, int from, int at) {
+    static boolean negated(List<CoreLabel> tokens, int from, int at) {
         for (int i = at - 1; i >= Math.max(from, at - NEGATION_WINDOW); i--) {
             String word = lower(tokens.get(i).word());
             if (word.equals(",") || word.equals(";") || CONTRASTS.contains(word)) {

@@ -8,24 +8,30 @@ import java.util.List;
 import org.ejml.simple.SimpleMatrix;
 
 /**
- * Sentiment of a sentence and of each mention in it, read off CoreNLP's sentiment tree and the
- * {@link SentimentLexicon} over the same tokens. Needs the tree of
+ * Sentiment of a sentence and of each mention in it: the {@link SentimentClassifier} over a part of
+ * CoreNLP's sentiment tree and the same tokens. Needs the tree of
  * {@code SentimentCoreAnnotations.SentimentAnnotatedTree}, whose leaves are the sentence's tokens.
- *
- * <p>A part of the tree scores {@code lexicon + 0.25 * model}, clamped to [-2, 2]. The model's score is the
- * expected class, {@code sum(p_i * (i - 2))} over its five classes. On its own the model reached 0.49
- * three-way accuracy on the development split (it was trained on film reviews); the weights were chosen there.
  */
 public final class SentimentScorer {
 
-    private static final double MODEL_WEIGHT = 0.25;
     /** Below this distance from neutral a part of the tree holds no opinion of its own. */
     private static final double OPINION = 0.5;
 
-    private final SentimentLexicon lexicon = SentimentLexicon.defaults();
+    private static final SentimentLexicon LEXICON = SentimentLexicon.defaults();
+
+    private final SentimentClassifier classifier;
+
+    SentimentScorer(SentimentClassifier classifier) {
+        this.classifier = classifier;
+    }
 
     /** A part of the tree with the tokens it covers, [start, end). */
     private record Part(Tree node, int start, int end) {
+    }
+
+    /** What the classifier sees of a whole sentence, for training it. */
+    public static SentimentFeatures features(Tree tree, List<CoreLabel> tokens) {
+        return SentimentFeatures.of(LEXICON, tree, tokens, 0, tokens.size());
     }
 
     public double score(Tree tree, List<CoreLabel> tokens) {
@@ -52,9 +58,8 @@ public final class SentimentScorer {
     }
 
     private double score(Part part, List<CoreLabel> tokens) {
-        double combined = lexicon.score(tokens, part.start(), Math.min(part.end(), tokens.size()))
-                + MODEL_WEIGHT * modelScore(part.node());
-        return Math.max(-2, Math.min(2, combined));
+        return classifier.score(SentimentFeatures.of(LEXICON, part.node(), tokens, part.start(),
+                Math.min(part.end(), tokens.size())));
     }
 
     static double modelScore(Tree node) {

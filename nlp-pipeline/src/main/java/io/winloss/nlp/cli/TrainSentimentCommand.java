@@ -1,0 +1,100 @@
+package io.winloss.nlp.cli;
+
+import io.winloss.nlp.Pipeline;
+import io.winloss.nlp.evaluation.LabelledSentence;
+import io.winloss.nlp.evaluation.Evaluation;
+import io.winloss.nlp.tagging.Sentiment;
+import io.winloss.nlp.tagging.SentimentClassifier;
+import io.winloss.nlp.tagging.SentimentFeatures;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * {@code train-sentiment}: trains the sentiment classifier on labelled buyer sentences and writes its weights.
+ * It first cross-validates each candidate prior on consecutive folds (consecutive, so one interview's
+ * sentences stay together and the score is for wording not seen in training), prints the accuracies, and
+ * trains the final classifier on everything with the best one.
+ */
+final class TrainSentimentCommand {
+
+    static final List<Double> SIGMAS = List.of(0.1, 0.3, 1.0, 3.0);
+    static final int FOLDS = 5;
+
+    private TrainSentimentCommand() {
+    }
+
+    static int run(Arguments args, PrintStream out, PrintStream err, Supplier<Pipeline> pipelines) {
+        args.allowOnly("out", "sigma");
+        String target = args.option("out").orElseThrow(() -> new Arguments.Invalid("train-sentiment needs --out FILE"));
+        if (args.positional().isEmpty()) {
+            throw new Arguments.Invalid("train-sentiment needs at least one labelled JSON Lines file");
+        }
+        List<Double> sigmas;
+        try {
+            sigmas = args.option("sigma").map(s -> List.of(Double.parseDouble(s))).orElse(SIGMAS);
+        } catch (NumberFormatException e) {
+            throw new Arguments.Invalid("--sigma must be a number");
+        }
+        List<LabelledSentence> items = new ArrayList<>();
+        for (String file : args.positional()) {
+            try {
+                items.addAll(Evaluation.read(Path.of(file)));
+            } catch (IOException e) {
+                err.println("cannot read " + file + ": " + e.getMessage());
+                return Main.UNREADABLE_INPUT;
+            }
+        }
+        List<SentimentFeatures> features = pipelines.get().sentimentFeatures(items.stream().map(LabelledSentence::text).toList());
+        List<SentimentClassifier.Example> examples = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Sentiment label = Sentiment.byId(items.get(i).sentiment()).orElseThrow(
+                    () -> new Arguments.Invalid("unknown sentiment label in the labelled set"));
+            examples.add(new SentimentClassifier.Example(features.get(i), label));
+        }
+        double best = sigmas.get(0);
+        double bestAccuracy = -1;
+        for (double sigma : sigmas) {
+            double accuracy = crossValidated(examples, sigma);
+            out.printf(Locale.ROOT, "sigma %.2f: %d-fold cross-validated accuracy %.3f on %d sentences%n", sigma, FOLDS,
+                    accuracy, examples.size());
+            if (accuracy > bestAccuracy) {
+                bestAccuracy = accuracy;
+                best = sigma;
+            }
+        }
+        SentimentClassifier classifier = SentimentClassifier.train(examples, best);
+        try (Writer writer = Files.newBufferedWriter(Path.of(target), StandardCharsets.UTF_8)) {
+            classifier.write(writer);
+        } catch (IOException e) {
+            err.println("cannot write " + target + ": " + e.getMessage());
+            return Main.UNREADABLE_INPUT;
+        }
+        out.printf(Locale.ROOT, "trained on all %d sentences with sigma %.2f, weights in %s%n", examples.size(), best, target);
+        return 0;
+    }
+
+    static double crossValidated(List<SentimentClassifier.Example> examples, double sigma) {
+        int correct = 0;
+        for (int fold = 0; fold < FOLDS; fold++) {
+            int from = examples.size() * fold / FOLDS;
+            int to = examples.size() * (fold + 1) / FOLDS;
+            List<SentimentClassifier.Example> training = new ArrayList<>(examples.subList(0, from));
+            training.addAll(examples.subList(to, examples.size()));
+            SentimentClassifier classifier = SentimentClassifier.train(training, sigma);
+            for (SentimentClassifier.Example held : examples.subList(from, to)) {
+                if (Sentiment.of(classifier.score(held.features())) == held.label()) {
+                    correct++;
+                }
+            }
+        }
+        return (double) correct / examples.size();
+    }
+}

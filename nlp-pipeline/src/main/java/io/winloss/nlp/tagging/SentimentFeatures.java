@@ -1,0 +1,82 @@
+package io.winloss.nlp.tagging;
+
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.stats.ClassicCounter;
+import edu.stanford.nlp.stats.Counter;
+import edu.stanford.nlp.trees.Tree;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What the {@link SentimentClassifier} sees of a part of a sentence: the {@link SentimentLexicon}'s score, the
+ * expected class of CoreNLP's sentiment model, the part's words as lower-case lemmas, marked {@code not_}
+ * inside a negation ("never had an issue" gives {@code not_issue}), and pairs of neighbouring words
+ * ("take forever", "go down"). Names and numbers are left out: a
+ * vendor's name or a figure says nothing about the buyer's attitude in the next interview.
+ */
+public final class SentimentFeatures {
+
+    static final String BIAS = "bias";
+    static final String LEXICON = "lexicon";
+    static final String MODEL = "model";
+
+    private final Counter<String> values;
+
+    private SentimentFeatures(Counter<String> values) {
+        this.values = values;
+    }
+
+    static SentimentFeatures of(SentimentLexicon lexicon, Tree node, List<CoreLabel> tokens, int start, int end) {
+        Counter<String> values = new ClassicCounter<>();
+        values.setCount(BIAS, 1);
+        values.setCount(LEXICON, lexicon.score(tokens, start, end));
+        values.setCount(MODEL, node == null ? 0 : SentimentScorer.modelScore(node));
+        String previous = "<s>";
+        for (int i = start; i < end; i++) {
+            String word = word(tokens.get(i));
+            if (word != null) {
+                values.setCount((SentimentLexicon.negated(tokens, start, i) ? "not_" : "w_") + word, 1);
+                values.setCount("b_" + previous + "_" + word, 1);
+                previous = word;
+            } else {
+                previous = "<x>";
+            }
+        }
+        return new SentimentFeatures(values);
+    }
+
+    /**
+     * The features of several sentences read as one utterance: lexicon scores add up, the model's scores
+     * average, a word is present if any sentence has it.
+     */
+    public static SentimentFeatures merge(List<SentimentFeatures> sentences) {
+        Counter<String> values = new ClassicCounter<>();
+        values.setCount(BIAS, 1);
+        for (SentimentFeatures sentence : sentences) {
+            for (String feature : sentence.values.keySet()) {
+                double value = sentence.values.getCount(feature);
+                switch (feature) {
+                    case BIAS -> { }
+                    case LEXICON -> values.incrementCount(LEXICON, value);
+                    case MODEL -> values.incrementCount(MODEL, value / sentences.size());
+                    default -> values.setCount(feature, 1);
+                }
+            }
+        }
+        return new SentimentFeatures(values);
+    }
+
+    Counter<String> values() {
+        return values;
+    }
+
+    private static String word(CoreLabel token) {
+        String tag = token.tag();
+        if (tag == null || tag.startsWith("NNP") || tag.equals("CD")) {
+            return null;
+        }
+        String lemma = token.lemma() != null ? token.lemma() : token.word();
+        String lower = lemma.toLowerCase(Locale.ROOT);
+        return lower.chars().anyMatch(Character::isLetter) ? lower : null;
+    }
+}
