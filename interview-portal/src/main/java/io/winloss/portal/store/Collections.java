@@ -14,6 +14,15 @@ public final class Collections {
     public static final String RESPONSES = "responses";
     public static final String DRAFTS = "drafts";
     public static final String OUTBOX = "outbox";
+    /** The analysis queue: one document per job, claimed by workers with a lease. */
+    public static final String ANALYSIS_JOBS = "analysisJobs";
+    /** The machine's tags of one analysed interview or answer sheet, replaced by each analysis. */
+    public static final String ANALYSES = "analyses";
+    public static final String INTERVIEWS = "interviews";
+    /** People's corrections of machine tags, one document per corrected sentence. */
+    public static final String CORRECTIONS = "corrections";
+    /** GridFS bucket of uploaded transcripts as received ({@code uploads.files}, {@code uploads.chunks}). */
+    public static final String UPLOADS = "uploads";
 
     private Collections() {
     }

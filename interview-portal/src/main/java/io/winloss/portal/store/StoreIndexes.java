@@ -61,7 +61,13 @@ class StoreIndexes implements SmartInitializingSingleton {
                         create(Collections.DEALS, uniqueWhenPresent("externalKey"), lookup("workspaceId", "closeDate")),
                         create(Collections.INVITATIONS, unique("tokenHash"), lookup("workspaceId", "dealId")),
                         create(Collections.RESPONSES, lookup("workspaceId", "dealId")),
-                        create(Collections.OUTBOX, lookup("status", "nextAttemptAt")))
+                        create(Collections.OUTBOX, lookup("status", "nextAttemptAt")),
+                        create(Collections.ANALYSIS_JOBS, lookup("status", "notBefore"), lookup("workspaceId", "status")),
+                        // key = workspaceId + target: one analysis per interview or answer sheet
+                        create(Collections.ANALYSES, unique("key")),
+                        // key = workspaceId + target + sentence index: one correction per sentence
+                        create(Collections.CORRECTIONS, unique("key"), lookup("workspaceId", "target")),
+                        create(Collections.INTERVIEWS, lookup("workspaceId", "dealId")))
                 .then()
                 // Start-up runs on the main thread before the server listens, so waiting here blocks no request.
                 .block(Duration.ofSeconds(60));

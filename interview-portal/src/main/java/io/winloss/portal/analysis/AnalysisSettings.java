@@ -1,0 +1,30 @@
+package io.winloss.portal.analysis;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How this process's analysis worker behaves (application.properties, {@code portal.analysis.*}).
+ *
+ * @param lease      how long a claimed job stays this worker's without renewal; renewed every third of it, so
+ *                   a dead worker's job is taken over about one lease after it died; default 60 s
+ * @param jobs       jobs analysed at once by this process; they share the CoreNLP threads; default 2
+ * @param threads    CoreNLP threads; 0 means one per core
+ */
+@ConfigurationProperties("portal.analysis")
+public record AnalysisSettings(Duration lease, int jobs, int threads) {
+
+    public AnalysisSettings {
+        if (lease == null || lease.toMillis() < 300) {
+            throw new IllegalArgumentException("portal.analysis.lease must be at least 300 ms, was " + lease);
+        }
+        if (jobs < 1) {
+            throw new IllegalArgumentException("portal.analysis.jobs must be at least 1, was " + jobs);
+        }
+    }
+
+    public int threadsOrCores() {
+        return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    }
+}

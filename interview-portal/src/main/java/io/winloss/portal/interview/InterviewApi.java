@@ -1,0 +1,87 @@
+package io.winloss.portal.interview;
+
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.server.ServerWebExchange;
+
+import io.winloss.portal.account.Staff;
+import io.winloss.portal.assignment.DealAccess;
+import io.winloss.portal.web.ApiController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Interview transcripts for interviewers' tools and scripts: upload (answered 202 as soon as the file is
+ * stored; analysis follows), read the result, correct tags, analyse again.
+ */
+@ApiController("/api")
+@PreAuthorize("hasAnyRole('ANALYST', 'INTERVIEWER')")
+class InterviewApi {
+
+    record Accepted(String id, String status) {
+    }
+
+    record Items<T>(List<T> items) {
+    }
+
+    record Summary(String id, String fileName, String status, java.time.Instant uploadedAt) {
+    }
+
+    private final Interviews interviews;
+    private final InterviewReview review;
+    private final DealAccess access;
+
+    InterviewApi(Interviews interviews, InterviewReview review, DealAccess access) {
+        this.interviews = interviews;
+        this.review = review;
+        this.access = access;
+    }
+
+    /** One transcript file per request (the page takes several); see {@link UploadRequest} for the fields. */
+    @PostMapping(path = "/interviews", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Mono<Accepted> upload(Staff staff, ServerWebExchange exchange) {
+        return exchange.getMultipartData()
+                .map(parts -> UploadRequest.from(parts, false))
+                .flatMap(request -> access.readable(staff, request.dealId())
+                        .thenMany(Flux.fromIterable(request.files()))
+                        .concatMap(file -> interviews.upload(staff.workspace(), staff.email(), request.upload(file), file.content()))
+                        .last())
+                .map(interview -> new Accepted(interview.id(), "queued"));
+    }
+
+    @GetMapping("/interviews/{id}")
+    Mono<InterviewView> interview(Staff staff, @PathVariable String id) {
+        return review.view(staff, id);
+    }
+
+    @GetMapping("/deals/{dealId}/interviews")
+    Mono<Items<Summary>> forDeal(Staff staff, @PathVariable String dealId) {
+        return access.readable(staff, dealId)
+                .thenMany(interviews.forDeal(staff.workspace(), dealId))
+                .concatMap(i -> interviews.job(staff.workspace(), i).map(j -> j.status().id()).defaultIfEmpty("queued")
+                        .map(status -> new Summary(i.id(), i.fileName(), status, i.uploadedAt())))
+                .collectList().map(Items::new);
+    }
+
+    @PatchMapping("/interviews/{id}/sentences/{index}")
+    Mono<InterviewView.Sentence> correct(Staff staff, @PathVariable String id, @PathVariable int index,
+            @RequestBody InterviewReview.Patch patch) {
+        return review.correct(staff, id, index, patch).map(InterviewView.Sentence::of);
+    }
+
+    @PostMapping("/interviews/{id}/reanalyze")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Mono<Accepted> reanalyze(Staff staff, @PathVariable String id) {
+        return review.reanalyze(staff, id).map(job -> new Accepted(id, job.status().id()));
+    }
+}
