@@ -93,8 +93,10 @@ public class AnalysisJobs {
         return held(job, worker, Updates.combine(Updates.set("done", done), Updates.set("total", total)));
     }
 
-    Mono<Boolean> complete(AnalysisJob job, String worker, Instant now) {
+    /** Marks the job done, with its progress full: {@code analysed} of {@code analysed} sentences. */
+    Mono<Boolean> complete(AnalysisJob job, String worker, Instant now, int analysed) {
         return held(job, worker, Updates.combine(Updates.set("status", JobStatus.DONE.id()),
+                Updates.set("done", analysed), Updates.set("total", analysed),
                 Updates.set("finishedAt", Date.from(now)), Updates.unset("leaseUntil"), Updates.unset("error")));
     }
 

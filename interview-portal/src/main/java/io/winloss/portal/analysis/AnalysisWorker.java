@@ -129,8 +129,9 @@ public class AnalysisWorker {
                 .switchIfEmpty(Mono.error(new AnalysisTarget.Unanalysable("the " + target.kind() + " no longer exists", null)))
                 .publishOn(scheduler)
                 .map(input -> analyze(input, job))
-                .flatMap(sentences -> analyses.save(workspace, job.target(), job.id(), sentences, clock.instant()))
-                .then(Mono.defer(() -> jobs.complete(job, id, clock.instant())))
+                .flatMap(sentences -> analyses.save(workspace, job.target(), job.id(), sentences, clock.instant())
+                        .then(Mono.defer(() -> jobs.complete(job, id, clock.instant(),
+                                (int) sentences.stream().filter(AnalysedSentence::buyer).count()))))
                 .doOnNext(held -> log.info("analysed {} (job {}, attempt {}){}", job.target(), job.id(), job.attempts(),
                         held ? "" : ", but the lease had passed to another worker"))
                 .then()

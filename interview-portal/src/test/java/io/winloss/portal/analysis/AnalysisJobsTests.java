@@ -88,7 +88,7 @@ class AnalysisJobsTests {
         return Mono.defer(() -> jobs.claim(worker, future, LEASE))
                 .flatMap(job -> {
                     claimed.add(job.id());
-                    return jobs.complete(job, worker, future).thenReturn(job);
+                    return jobs.complete(job, worker, future, 1).thenReturn(job);
                 })
                 .map(java.util.Optional::of)
                 .defaultIfEmpty(java.util.Optional.empty())
@@ -110,8 +110,8 @@ class AnalysisJobsTests {
         assertThat(takenOver.id()).isEqualTo(job.id());
         assertThat(takenOver.attempts()).isEqualTo(2);
 
-        assertThat(jobs.complete(held, "dead-worker", future).block()).as("the old holder is fenced off").isFalse();
-        assertThat(jobs.complete(takenOver, "live-worker", future).block()).isTrue();
+        assertThat(jobs.complete(held, "dead-worker", future, 1).block()).as("the old holder is fenced off").isFalse();
+        assertThat(jobs.complete(takenOver, "live-worker", future, 1).block()).isTrue();
         assertThat(reload(job).status()).isEqualTo(JobStatus.DONE);
     }
 
