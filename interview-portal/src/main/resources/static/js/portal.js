@@ -23,3 +23,25 @@ function labelTableCells(root) {
 }
 document.addEventListener('DOMContentLoaded', function () { labelTableCells(document); });
 document.addEventListener('htmx:afterSwap', function (event) { labelTableCells(event.target); });
+
+// While an interview is analysed, its page follows the progress by server-sent events and reloads when done.
+document.addEventListener('DOMContentLoaded', function () {
+  var status = document.querySelector('[data-progress-url]');
+  if (!status || !window.EventSource) { return; }
+  var source = new EventSource(status.getAttribute('data-progress-url'));
+  var text = document.getElementById('status-text');
+  var bar = document.getElementById('progress-bar');
+  var count = document.getElementById('progress-text');
+  function update(event) {
+    var data = JSON.parse(event.data);
+    text.textContent = data.status;
+    if (bar && data.total > 0) { bar.max = data.total; bar.value = data.done; }
+    if (data.total > 0) {
+      if (!count) { count = document.createElement('span'); count.id = 'progress-text'; text.parentNode.appendChild(count); }
+      count.textContent = ' ' + data.done + ' of ' + data.total + ' buyer sentences';
+    }
+  }
+  source.addEventListener('progress', update);
+  source.addEventListener('finished', function (event) { update(event); source.close(); window.location.reload(); });
+  source.onerror = function () { source.close(); };
+});

@@ -63,8 +63,15 @@ public final class PageSession {
 
     /** Uploads one file as a plain multipart form does: the {@code _csrf} token is a part of the body. */
     public EntityExchangeResult<String> upload(String uri, String partName, String filename, MediaType contentType, byte[] bytes) {
+        return upload(uri, partName, filename, contentType, bytes, java.util.Map.of());
+    }
+
+    /** Uploads one file with the form's other fields beside it. */
+    public EntityExchangeResult<String> upload(String uri, String partName, String filename, MediaType contentType, byte[] bytes,
+            java.util.Map<String, String> fields) {
         MultipartBodyBuilder body = new MultipartBodyBuilder();
         body.part(partName, bytes).filename(filename).contentType(contentType);
+        fields.forEach(body::part);
         body.part("_csrf", csrf);
         return remember(client.post().uri(uri).cookies(c -> c.addAll(cookies))
                 .contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(body.build()))

@@ -24,14 +24,15 @@ record InterviewView(String id, String dealId, String fileName, long size, List<
      * tags when a person corrected them, and {@code correctedBy}/{@code correctedAt} say who and when.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Sentence(int index, String speaker, String role, String text, Double start, List<String> competitors,
+    record Sentence(int index, @com.fasterxml.jackson.annotation.JsonIgnore int turn, String speaker, String role,
+            String text, Double start, List<String> competitors,
             List<String> criteria, String sentiment, Double score, List<AnalysedSentence.AspectTag> aspects,
             List<String> keyPhrases, List<String> candidateCompetitors, Machine machine, String correctedBy,
             Instant correctedAt) {
 
         static Sentence of(ReviewedSentence r) {
             AnalysedSentence m = r.machine();
-            return new Sentence(m.index(), m.speaker(), m.role(), m.text(), m.start(), r.competitors(), r.criteria(),
+            return new Sentence(m.index(), m.turn(), m.speaker(), m.role(), m.text(), m.start(), r.competitors(), r.criteria(),
                     r.sentiment(), m.score(), m.aspects(), m.keyPhrases(), m.candidateCompetitors(),
                     r.corrected() ? new Machine(m.competitors(), m.criteria(), m.sentiment()) : null,
                     r.corrected() ? r.correction().by() : null, r.corrected() ? r.correction().at() : null);
@@ -39,6 +40,11 @@ record InterviewView(String id, String dealId, String fileName, long size, List<
     }
 
     record Machine(List<String> competitors, List<String> criteria, String sentiment) {
+    }
+
+    /** Whether the page should watch progress: the analysis has not finished yet. */
+    public boolean running() {
+        return "queued".equals(status) || "analyzing".equals(status);
     }
 
     static InterviewView of(Interview i, AnalysisJob job, List<ReviewedSentence> sentences) {
