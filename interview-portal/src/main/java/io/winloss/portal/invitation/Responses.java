@@ -16,6 +16,7 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Sorts;
 
+import io.winloss.portal.analysis.AnalysisJobs;
 import io.winloss.portal.store.Collections;
 import io.winloss.portal.store.Store;
 import io.winloss.portal.store.TenantCollection;
@@ -33,17 +34,22 @@ public class Responses {
 
     private final Store store;
     private final Invitations invitations;
+    private final AnalysisJobs analysisJobs;
 
-    Responses(Store store, Invitations invitations) {
+    Responses(Store store, Invitations invitations, AnalysisJobs analysisJobs) {
         this.store = store;
         this.invitations = invitations;
+        this.analysisJobs = analysisJobs;
     }
 
     private TenantCollection responses(WorkspaceId workspace) {
         return store.tenant(workspace, Collections.RESPONSES);
     }
 
-    /** Stores the answers unless the invitation was answered before; true when these answers were stored. */
+    /**
+     * Stores the answers unless the invitation was answered before; true when these answers were stored. Their
+     * free text is then queued for analysis (see {@link ResponseAnalysis}).
+     */
     Mono<Boolean> record(Invitation invitation, AnswerSheet sheet) {
         Document doc = new Document("_id", invitation.id())
                 .append("dealId", invitation.dealId())
@@ -55,6 +61,7 @@ public class Responses {
                 .append("email", invitation.email());
         return responses(invitation.workspace()).insert(doc)
                 .then(invitations.markAnswered(invitation))
+                .then(analysisJobs.enqueue(invitation.workspace(), ResponseAnalysis.target(invitation.id()), Instant.now()))
                 .thenReturn(true)
                 .onErrorResume(MongoWriteException.class, e -> e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY
                         ? invitations.markAnswered(invitation).thenReturn(false) : Mono.error(e));
@@ -62,6 +69,15 @@ public class Responses {
 
     Mono<Boolean> exists(Invitation invitation) {
         return responses(invitation.workspace()).findById(invitation.id()).hasElement();
+    }
+
+    public Mono<BuyerResponse> find(WorkspaceId workspace, String id) {
+        return responses(workspace).findById(id).map(Responses::toResponse);
+    }
+
+    /** Every answer sheet of the workspace, for re-analysis after the rules changed. */
+    public Flux<BuyerResponse> all(WorkspaceId workspace) {
+        return responses(workspace).find(new Document(), Sorts.ascending("submittedAt")).map(Responses::toResponse);
     }
 
     public Flux<BuyerResponse> forDeal(WorkspaceId workspace, String dealId) {
