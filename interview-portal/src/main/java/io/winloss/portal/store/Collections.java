@@ -14,6 +14,8 @@ public final class Collections {
     public static final String RESPONSES = "responses";
     public static final String DRAFTS = "drafts";
     public static final String OUTBOX = "outbox";
+    /** One document per workspace, {@code _id} = the workspace id: its competitor list. */
+    public static final String COMPETITORS = "competitors";
 
     private Collections() {
     }
