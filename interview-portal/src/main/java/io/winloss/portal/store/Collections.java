@@ -16,6 +16,8 @@ public final class Collections {
     public static final String OUTBOX = "outbox";
     /** One document per workspace, {@code _id} = the workspace id: its competitor list. */
     public static final String COMPETITORS = "competitors";
+    /** Which interviewer may see which deal. */
+    public static final String ASSIGNMENTS = "assignments";
 
     private Collections() {
     }
