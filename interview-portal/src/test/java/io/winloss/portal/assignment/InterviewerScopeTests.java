@@ -116,6 +116,7 @@ class InterviewerScopeTests {
         assertThat(page.getStatus().value()).isEqualTo(200);
         assertThat(page.getResponseBody()).contains("Assigned Rockets", "2026-01-01", "mid-market", "Globex",
                 "ann@assigned.test", "id=\"interviews\"");
+        assertThat(page.getResponseBody().split("id=\"interviews\"", -1)).as("one interviews section").hasSize(2);
     }
 
     @Test
