@@ -18,4 +18,9 @@ public record Staff(String userId, WorkspaceId workspace, String email, Role rol
     public boolean seesWholeWorkspace() {
         return role == Role.ADMIN || role == Role.ANALYST;
     }
+
+    /** Interviewers see only the deals assigned to them. */
+    public boolean isInterviewer() {
+        return role == Role.INTERVIEWER;
+    }
 }

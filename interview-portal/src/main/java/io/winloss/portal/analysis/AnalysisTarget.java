@@ -17,6 +17,12 @@ public interface AnalysisTarget {
 
     String kind();
 
+    /**
+     * Queues a new analysis of every such thing in the workspace (after its competitor list or criteria
+     * changed); things already waiting for analysis are left as they are. Returns how many were queued.
+     */
+    Mono<Long> reanalyzeAll(WorkspaceId workspace);
+
     /** Reads what to analyse, without blocking: the result is handed to {@link Input#analyze} off the event loop. */
     Mono<Input> load(WorkspaceId workspace, String id);
 

@@ -17,10 +17,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
 
 import io.winloss.portal.account.Staff;
+import io.winloss.portal.assignment.DealAccess;
 import io.winloss.portal.web.ApiController;
 import reactor.core.publisher.Mono;
 
-/** Deals for CRMs and scripts (API.md, "Deals"): create or upsert, read, list, and import a CSV. */
+/**
+ * Deals for CRMs and scripts (API.md, "Deals"): create or upsert, read, list, and import a CSV. Analysts and
+ * admins may do everything; interviewers may only read, and see only the deals assigned to them ({@link DealAccess}).
+ */
 @ApiController("/api/deals")
 @PreAuthorize("hasRole('ANALYST')")
 class DealApi {
@@ -41,11 +45,15 @@ class DealApi {
     record DealList(List<DealJson> items, long total) {
     }
 
+    private static final String READERS = "hasAnyRole('ANALYST', 'INTERVIEWER')";
+
     private final Deals deals;
+    private final DealAccess access;
     private final DealImport dealImport;
 
-    DealApi(Deals deals, DealImport dealImport) {
+    DealApi(Deals deals, DealAccess access, DealImport dealImport) {
         this.deals = deals;
+        this.access = access;
         this.dealImport = dealImport;
     }
 
@@ -59,11 +67,13 @@ class DealApi {
     }
 
     @GetMapping("/{id}")
+    @PreAuthorize(READERS)
     Mono<DealJson> find(Staff staff, @PathVariable String id) {
-        return deals.find(staff.workspace(), id).map(DealJson::of);
+        return access.readable(staff, id).map(DealJson::of);
     }
 
     @GetMapping
+    @PreAuthorize(READERS)
     Mono<DealList> list(Staff staff,
             @RequestParam(required = false) List<String> outcome,
             @RequestParam(required = false) String segment,
@@ -73,7 +83,7 @@ class DealApi {
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         return Mono.fromCallable(() -> DealFilters.of(outcome, segment, account, closedFrom, closedTo))
-                .flatMap(filter -> deals.list(staff.workspace(), filter, page, size))
+                .flatMap(filter -> access.list(staff, filter, page, size))
                 .map(p -> new DealList(p.items().stream().map(DealJson::of).toList(), p.total()));
     }
 

@@ -14,12 +14,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 
 import io.winloss.portal.account.Staff;
+import io.winloss.portal.account.User;
+import io.winloss.portal.assignment.Assignment;
+import io.winloss.portal.assignment.Assignments;
+import io.winloss.portal.web.FieldError;
 import io.winloss.portal.web.InvalidInput;
 import reactor.core.publisher.Mono;
 
 /**
- * The deal pages for analysts: list and filter, create, view, edit, and upload a CSV. Access is checked by the
- * page security chain ({@code /deals/**} needs ROLE_ANALYST).
+ * The deal pages for analysts: list and filter, create, view, edit, upload a CSV, and assign interviewers.
+ * Access is checked by the page security chain ({@code /deals/**} needs ROLE_ANALYST).
  */
 @Controller
 @RequestMapping("/deals")
@@ -30,12 +34,18 @@ class DealPages {
     static final String VIEW_DEAL = "deals/deal";
     static final String VIEW_IMPORT = "deals/import";
 
+    /** Form fields bind through {@code @ModelAttribute}: WebFlux's {@code @RequestParam} reads only the query. */
+    record InterviewerForm(String interviewerEmail) {
+    }
+
     private final Deals deals;
     private final DealImport dealImport;
+    private final Assignments assignments;
 
-    DealPages(Deals deals, DealImport dealImport) {
+    DealPages(Deals deals, DealImport dealImport, Assignments assignments) {
         this.deals = deals;
         this.dealImport = dealImport;
+        this.assignments = assignments;
     }
 
     @ModelAttribute("outcomes")
@@ -74,7 +84,33 @@ class DealPages {
 
     @GetMapping("/{id}")
     Mono<String> show(Staff staff, @PathVariable String id, Model model) {
-        return deals.find(staff.workspace(), id).doOnNext(d -> model.addAttribute("deal", d)).thenReturn(VIEW_DEAL);
+        return showDeal(staff, id, List.of(), model);
+    }
+
+    private Mono<String> showDeal(Staff staff, String id, List<FieldError> interviewerErrors, Model model) {
+        model.addAttribute("interviewerErrors", interviewerErrors);
+        return deals.find(staff.workspace(), id)
+                .doOnNext(d -> model.addAttribute("deal", d))
+                .then(Mono.zip(assignments.forDeal(staff.workspace(), id).collectList(),
+                        assignments.interviewers(staff.workspace()).map(User::email).collectList()))
+                .doOnNext(t -> {
+                    List<String> assigned = t.getT1().stream().map(Assignment::interviewerEmail).toList();
+                    model.addAttribute("assignments", t.getT1());
+                    model.addAttribute("assignable", t.getT2().stream().filter(email -> !assigned.contains(email)).toList());
+                })
+                .thenReturn(VIEW_DEAL);
+    }
+
+    @PostMapping("/{id}/interviewers")
+    Mono<String> assignInterviewer(Staff staff, @PathVariable String id, @ModelAttribute InterviewerForm form, Model model) {
+        return assignments.assign(staff, id, form.interviewerEmail())
+                .thenReturn("redirect:/deals/" + id)
+                .onErrorResume(InvalidInput.class, e -> showDeal(staff, id, e.errors(), model));
+    }
+
+    @PostMapping("/{id}/interviewers/remove")
+    Mono<String> removeInterviewer(Staff staff, @PathVariable String id, @ModelAttribute InterviewerForm form) {
+        return assignments.remove(staff.workspace(), id, form.interviewerEmail()).thenReturn("redirect:/deals/" + id);
     }
 
     @GetMapping("/{id}/edit")

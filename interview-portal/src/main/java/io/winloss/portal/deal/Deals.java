@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -32,6 +33,7 @@ import io.winloss.portal.store.TenantCollection;
 import io.winloss.portal.web.InvalidInput;
 import io.winloss.portal.web.NotFound;
 import io.winloss.portal.workspace.WorkspaceId;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
@@ -124,14 +126,31 @@ public class Deals {
 
     /** One page of the deals matching the filter, latest close date first. */
     public Mono<DealPage> list(WorkspaceId workspace, DealFilter filter, Integer page, Integer size) {
-        int p = DealPage.page(page);
-        int s = DealPage.size(size);
-        Bson query = query(filter);
+        return page(workspace, query(filter), DealPage.page(page), DealPage.size(size));
+    }
+
+    /** One page of those of the given deals that match the filter, as {@link #list}; no ids, no deals. */
+    public Mono<DealPage> listAmong(WorkspaceId workspace, Collection<String> ids, DealFilter filter, Integer page, Integer size) {
+        if (ids.isEmpty()) {
+            return Mono.just(new DealPage(List.of(), 0, DealPage.page(page), DealPage.size(size)));
+        }
+        return page(workspace, and(in("_id", ids), query(filter)), DealPage.page(page), DealPage.size(size));
+    }
+
+    private Mono<DealPage> page(WorkspaceId workspace, Bson query, int page, int size) {
         TenantCollection deals = deals(workspace);
         return Mono.zip(
-                        deals.find(query, Sorts.descending("closeDate", "_id"), p * s, s).map(Deals::toDeal).collectList(),
+                        deals.find(query, Sorts.descending("closeDate", "_id"), page * size, size).map(Deals::toDeal).collectList(),
                         deals.count(query))
-                .map(t -> new DealPage(t.getT1(), t.getT2(), p, s));
+                .map(t -> new DealPage(t.getT1(), t.getT2(), page, size));
+    }
+
+    /** The deals with these ids that exist in this workspace, latest close date first. */
+    public Flux<Deal> findAll(WorkspaceId workspace, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Flux.empty();
+        }
+        return deals(workspace).find(in("_id", ids), Sorts.descending("closeDate", "_id")).map(Deals::toDeal);
     }
 
     private static Bson query(DealFilter filter) {

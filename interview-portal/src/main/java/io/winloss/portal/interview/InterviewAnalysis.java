@@ -5,12 +5,12 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import io.winloss.nlp.tagging.CompetitorList;
 import io.winloss.nlp.tagging.TaggingRules;
 import io.winloss.nlp.transcript.Transcript;
 import io.winloss.nlp.transcript.TranscriptReader;
 import io.winloss.nlp.transcript.UnreadableTranscript;
 import io.winloss.portal.analysis.AnalysisTarget;
+import io.winloss.portal.competitor.Competitors;
 import io.winloss.portal.workspace.WorkspaceId;
 import reactor.core.publisher.Mono;
 
@@ -24,9 +24,16 @@ class InterviewAnalysis implements AnalysisTarget {
     static final String KIND = "interview";
 
     private final Interviews interviews;
+    private final Competitors competitors;
 
-    InterviewAnalysis(Interviews interviews) {
+    InterviewAnalysis(Interviews interviews, Competitors competitors) {
         this.interviews = interviews;
+        this.competitors = competitors;
+    }
+
+    @Override
+    public Mono<Long> reanalyzeAll(WorkspaceId workspace) {
+        return interviews.all(workspace).concatMap(i -> interviews.reanalyze(workspace, i)).count();
     }
 
     @Override
@@ -37,7 +44,9 @@ class InterviewAnalysis implements AnalysisTarget {
     @Override
     public Mono<Input> load(WorkspaceId workspace, String id) {
         return interviews.find(workspace, id).onErrorResume(io.winloss.portal.web.NotFound.class, e -> Mono.empty())
-                .flatMap(interview -> interviews.file(workspace, id).map(bytes -> (Input) (pipeline, progress) -> {
+                .flatMap(interview -> Mono.zip(interviews.file(workspace, id), competitors.rules(workspace))
+                        .map(loaded -> (Input) (pipeline, progress) -> {
+                    byte[] bytes = loaded.getT1();
                     Transcript transcript;
                     try {
                         transcript = TranscriptReader.read(new ByteArrayInputStream(bytes), interview.fileName(),
@@ -45,7 +54,7 @@ class InterviewAnalysis implements AnalysisTarget {
                     } catch (UnreadableTranscript e) {
                         throw new Unanalysable(e.getMessage(), e);
                     }
-                    TaggingRules rules = TaggingRules.defaults().withCompetitors(CompetitorList.empty());
+                    TaggingRules rules = TaggingRules.defaults().withCompetitors(loaded.getT2());
                     return pipeline.get().analyze(transcript, rules, progress);
                 }));
     }

@@ -21,6 +21,7 @@ import org.springframework.web.server.ServerWebExchange;
 import io.winloss.nlp.tagging.Criterion;
 import io.winloss.portal.account.Staff;
 import io.winloss.portal.assignment.DealAccess;
+import io.winloss.portal.competitor.Competitors;
 import io.winloss.portal.web.InvalidInput;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -58,11 +59,13 @@ class InterviewPages {
     private final Interviews interviews;
     private final InterviewReview review;
     private final DealAccess access;
+    private final Competitors competitors;
 
-    InterviewPages(Interviews interviews, InterviewReview review, DealAccess access) {
+    InterviewPages(Interviews interviews, InterviewReview review, DealAccess access, Competitors competitors) {
         this.interviews = interviews;
         this.review = review;
         this.access = access;
+        this.competitors = competitors;
     }
 
     @ModelAttribute("criteria")
@@ -114,7 +117,9 @@ class InterviewPages {
     @GetMapping("/{id}")
     Mono<String> show(Staff staff, @PathVariable String id, @RequestParam(required = false) String competitor,
             @RequestParam(required = false) String criterion, @RequestParam(required = false) String sentiment,
-            Model model) {
+            @RequestParam(required = false) String added, Model model) {
+        model.addAttribute("added", added);
+        model.addAttribute("mayEditList", staff.seesWholeWorkspace());
         Conversation.Filter filter = new Conversation.Filter(competitor, criterion, sentiment);
         return review.view(staff, id)
                 .flatMap(view -> access.readable(staff, view.dealId()).doOnNext(deal -> {
@@ -141,6 +146,25 @@ class InterviewPages {
                                 .data(Map.of("status", job.status().id(), "done", job.done(), "total", job.total()))
                                 .build()))
                 .take(Duration.ofMinutes(30));
+    }
+
+    /**
+     * Adds an organisation the recogniser found to the workspace's competitor list (admins and analysts), then
+     * offers to analyse the interview again so it is tagged.
+     */
+    @PostMapping("/{id}/candidates")
+    Mono<String> addCandidate(Staff staff, @PathVariable String id, @ModelAttribute Candidate candidate) {
+        if (!staff.seesWholeWorkspace()) {
+            return Mono.error(new io.winloss.portal.web.NotFound("page"));
+        }
+        String name = candidate.name() == null ? "" : candidate.name().strip();
+        return review.readable(staff, id)
+                .then(competitors.add(staff.workspace(), name, staff))
+                .thenReturn("redirect:/interviews/" + id + "?added="
+                        + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    record Candidate(String name) {
     }
 
     @PostMapping("/{id}/reanalyze")

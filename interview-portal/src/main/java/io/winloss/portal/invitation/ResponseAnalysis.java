@@ -6,9 +6,11 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 import io.winloss.nlp.TaggedSentence;
-import io.winloss.nlp.tagging.CompetitorList;
 import io.winloss.nlp.tagging.TaggingRules;
+import io.winloss.portal.analysis.AnalysisJob;
+import io.winloss.portal.analysis.AnalysisJobs;
 import io.winloss.portal.analysis.AnalysisTarget;
+import io.winloss.portal.competitor.Competitors;
 import io.winloss.portal.survey.Question;
 import io.winloss.portal.survey.QuestionType;
 import io.winloss.portal.survey.Surveys;
@@ -27,10 +29,22 @@ class ResponseAnalysis implements AnalysisTarget {
 
     private final Responses responses;
     private final Surveys surveys;
+    private final Competitors competitors;
+    private final AnalysisJobs jobs;
 
-    ResponseAnalysis(Responses responses, Surveys surveys) {
+    ResponseAnalysis(Responses responses, Surveys surveys, Competitors competitors, AnalysisJobs jobs) {
         this.responses = responses;
         this.surveys = surveys;
+        this.competitors = competitors;
+        this.jobs = jobs;
+    }
+
+    @Override
+    public Mono<Long> reanalyzeAll(WorkspaceId workspace) {
+        return jobs.unfinished(workspace).map(AnalysisJob::target).collect(java.util.stream.Collectors.toSet())
+                .flatMapMany(waiting -> responses.all(workspace).map(r -> target(r.id())).filter(t -> !waiting.contains(t)))
+                .concatMap(t -> jobs.enqueue(workspace, t, java.time.Instant.now()))
+                .count();
     }
 
     static String target(String responseId) {
@@ -44,8 +58,10 @@ class ResponseAnalysis implements AnalysisTarget {
 
     @Override
     public Mono<Input> load(WorkspaceId workspace, String id) {
-        return responses.find(workspace, id).flatMap(response -> surveys.version(workspace, response.surveyVersion())
-                .map(survey -> {
+        return responses.find(workspace, id).flatMap(response -> Mono.zip(
+                        surveys.version(workspace, response.surveyVersion()), competitors.rules(workspace))
+                .map(loaded -> {
+                    var survey = loaded.getT1();
                     List<String> questions = new ArrayList<>();
                     List<String> texts = new ArrayList<>();
                     for (Question question : survey.questions()) {
@@ -59,7 +75,7 @@ class ResponseAnalysis implements AnalysisTarget {
                         if (texts.isEmpty()) {
                             return List.of();
                         }
-                        TaggingRules rules = TaggingRules.defaults().withCompetitors(CompetitorList.empty());
+                        TaggingRules rules = TaggingRules.defaults().withCompetitors(loaded.getT2());
                         List<TaggedSentence> tagged = pipeline.get().analyzeUtterances(texts, rules);
                         List<TaggedSentence> answers = new ArrayList<>(tagged.size());
                         for (int i = 0; i < tagged.size(); i++) {

@@ -23,6 +23,10 @@ public final class Collections {
     public static final String CORRECTIONS = "corrections";
     /** GridFS bucket of uploaded transcripts as received ({@code uploads.files}, {@code uploads.chunks}). */
     public static final String UPLOADS = "uploads";
+    /** One document per workspace, {@code _id} = the workspace id: its competitor list. */
+    public static final String COMPETITORS = "competitors";
+    /** Which interviewer may see which deal. */
+    public static final String ASSIGNMENTS = "assignments";
 
     private Collections() {
     }

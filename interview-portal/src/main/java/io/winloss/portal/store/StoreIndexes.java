@@ -17,8 +17,9 @@ import reactor.core.publisher.Flux;
 
 /**
  * The unique indexes the portal's guarantees rest on (one account per email, one key per hash, one deal
- * per external id, one response per invitation), plus lookup indexes for a real MongoDB (the embedded store
- * has no non-unique indexes, so it is not asked for them). Created once at start-up, before the server takes requests.
+ * per external id, one response per invitation, one assignment per interviewer and deal), plus lookup indexes
+ * for a real MongoDB (the embedded store has no non-unique indexes, so it is not asked for them). Created once
+ * at start-up, before the server takes requests.
  */
 @Component
 class StoreIndexes implements SmartInitializingSingleton {
@@ -67,7 +68,10 @@ class StoreIndexes implements SmartInitializingSingleton {
                         create(Collections.ANALYSES, unique("key")),
                         // key = workspaceId + target + sentence index: one correction per sentence
                         create(Collections.CORRECTIONS, unique("key"), lookup("workspaceId", "target")),
-                        create(Collections.INTERVIEWS, lookup("workspaceId", "dealId")))
+                        create(Collections.INTERVIEWS, lookup("workspaceId", "dealId")),
+                        // assignmentKey = workspaceId + dealId + interviewerId: one assignment per interviewer and deal
+                        create(Collections.ASSIGNMENTS, unique("assignmentKey"), lookup("workspaceId", "dealId"),
+                                lookup("workspaceId", "interviewerId")))
                 .then()
                 // Start-up runs on the main thread before the server listens, so waiting here blocks no request.
                 .block(Duration.ofSeconds(60));

@@ -146,9 +146,15 @@ class DealApiTests {
     }
 
     @Test
-    void interviewersMayNotUseTheDealApi() {
+    void interviewersMayNotCreateOrImportDeals() {
         String interviewer = tenant.addUser(users, Role.INTERVIEWER);
-        TestTenant.as(client, interviewer).get().uri("/api/deals").exchange().expectStatus().isForbidden();
+        TestTenant.as(client, interviewer).post().uri("/api/deals")
+                .bodyValue(Map.of("account", "Acme", "outcome", "won", "closeDate", "2026-01-01"))
+                .exchange().expectStatus().isForbidden();
+        TestTenant.as(client, interviewer).post().uri("/api/deals/import").contentType(org.springframework.http.MediaType.valueOf("text/csv"))
+                .bodyValue("account,outcome,closeDate\nAcme,won,2026-01-01\n")
+                .exchange().expectStatus().isForbidden();
+        assertThat(count()).isZero();
     }
 
     @Test
