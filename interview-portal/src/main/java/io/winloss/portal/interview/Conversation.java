@@ -29,11 +29,11 @@ record Conversation(List<Turn> turns, int shownSentences, int buyerSentences) {
     /** Which buyer sentences to show; blank fields match everything. */
     record Filter(String competitor, String criterion, String sentiment) {
 
-        boolean any() {
+        public boolean any() {
             return !blank(competitor) || !blank(criterion) || !blank(sentiment);
         }
 
-        boolean matches(InterviewView.Sentence s) {
+        public boolean matches(InterviewView.Sentence s) {
             return (blank(competitor) || s.competitors().contains(competitor))
                     && (blank(criterion) || s.criteria().contains(criterion))
                     && (blank(sentiment) || sentiment.equals(s.sentiment()));
