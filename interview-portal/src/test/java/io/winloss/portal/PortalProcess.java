@@ -20,6 +20,8 @@ import java.util.Map;
  */
 public final class PortalProcess implements AutoCloseable {
 
+    private String heap = "512m";
+
     private final Path dataDir;
     private final int port;
     private final Map<String, String> settings;
@@ -44,10 +46,16 @@ public final class PortalProcess implements AutoCloseable {
     }
 
     /** Starts the jar (path from the {@code portal.jar} system property Failsafe sets) and waits until healthy. */
+    /** The portal's heap, 512 MB unless a test analyses transcripts: CoreNLP needs about 2 GB. */
+    public PortalProcess withHeap(String heap) {
+        this.heap = heap;
+        return this;
+    }
+
     public PortalProcess start() throws IOException, InterruptedException {
         String jar = System.getProperty("portal.jar", "target/interview-portal.jar");
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", jar,
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap, "-jar", jar,
                 "--SERVER_PORT=" + port, "--PORTAL_DATA_DIR=" + dataDir, "--PORTAL_BASE_URL=" + baseUrl()));
         settings.forEach((k, v) -> command.add("--" + k + "=" + v));
         process = new ProcessBuilder(command).redirectErrorStream(true)

@@ -81,10 +81,17 @@ public class AnalysisJobs {
                 .map(AnalysisJobs::toJob);
     }
 
-    /** Extends the lease of every job {@code worker} holds; how a live worker keeps its jobs. */
-    Mono<Long> renewLeases(String worker, Instant now, Duration lease) {
+    /**
+     * Extends the leases of the jobs {@code worker} is still running; how a live worker keeps its jobs. A job
+     * whose run died without ending (the analysis ran out of memory, say) is not among them, so its lease runs
+     * out and it is tried again.
+     */
+    Mono<Long> renewLeases(String worker, java.util.Collection<String> running, Instant now, Duration lease) {
+        if (running.isEmpty()) {
+            return Mono.just(0L);
+        }
         return Mono.from(store.global(Collections.ANALYSIS_JOBS).updateMany(
-                        and(eq("worker", worker), eq("status", JobStatus.ANALYZING.id())),
+                        and(in("_id", running), eq("worker", worker), eq("status", JobStatus.ANALYZING.id())),
                         Updates.set("leaseUntil", Date.from(now.plus(lease)))))
                 .map(r -> r.getModifiedCount());
     }

@@ -49,6 +49,8 @@ public class AnalysisWorker {
     private final Clock clock;
     private final Map<String, AnalysisTarget> targets = new HashMap<>();
     private final AtomicInteger running = new AtomicInteger();
+    /** The jobs whose run has not ended in this process: only their leases are renewed. */
+    private final java.util.Set<String> runningJobs = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Scheduler scheduler;
     private Disposable renewal;
 
@@ -79,7 +81,7 @@ public class AnalysisWorker {
         if (active) {
             Duration every = settings.lease().dividedBy(3);
             renewal = Flux.interval(every, every)
-                    .concatMap(tick -> jobs.renewLeases(id, clock.instant(), settings.lease())
+                    .concatMap(tick -> jobs.renewLeases(id, java.util.List.copyOf(runningJobs), clock.instant(), settings.lease())
                             .onErrorResume(e -> {
                                 log.warn("could not renew analysis leases: {}", e.toString());
                                 return Mono.empty();
@@ -104,7 +106,13 @@ public class AnalysisWorker {
                             .switchIfEmpty(Mono.fromRunnable(running::decrementAndGet))
                             .doOnError(e -> running.decrementAndGet());
                 })
-                .doOnNext(job -> run(job).doFinally(s -> running.decrementAndGet()).subscribe())
+                .doOnNext(job -> {
+                    runningJobs.add(job.id());
+                    run(job).doFinally(s -> {
+                        runningJobs.remove(job.id());
+                        running.decrementAndGet();
+                    }).subscribe(v -> { }, e -> log.error("analysis of {} ended abnormally: {}", job.target(), e.toString()));
+                })
                 .map(job -> 1)
                 .repeat(settings.jobs() - 1L)
                 .takeWhile(n -> n > 0)

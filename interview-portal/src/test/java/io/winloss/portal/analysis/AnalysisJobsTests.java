@@ -116,13 +116,21 @@ class AnalysisJobsTests {
     }
 
     @Test
-    void renewingKeepsTheJob() {
-        enqueue("interview");
-        claim("worker-1", future);
+    void renewingKeepsTheJobsStillRunningAndOnlyThose() {
+        AnalysisJob running = claimed(enqueue("running"), "worker-1");
+        AnalysisJob died = claimed(enqueue("died"), "worker-1");
 
-        jobs.renewLeases("worker-1", future.plus(LEASE), LEASE).block();
+        jobs.renewLeases("worker-1", List.of(running.id()), future.plus(LEASE), LEASE).block();
 
+        AnalysisJob retaken = claim("worker-2", future.plus(LEASE).plusSeconds(1));
+        assertThat(retaken.id()).as("the job whose run died is taken over").isEqualTo(died.id());
         assertThat(jobs.claim("worker-2", future.plus(LEASE).plusSeconds(1), LEASE).blockOptional()).isEmpty();
+    }
+
+    private AnalysisJob claimed(AnalysisJob job, String worker) {
+        AnalysisJob held = claim(worker, future);
+        assertThat(held.id()).isEqualTo(job.id());
+        return held;
     }
 
     @Test

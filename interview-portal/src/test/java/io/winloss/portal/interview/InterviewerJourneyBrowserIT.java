@@ -33,7 +33,7 @@ class InterviewerJourneyBrowserIT {
         String admin = "admin@example.test";
         String password = "correct-horse-battery";
         try (PortalProcess portal = new PortalProcess(Files.createTempDirectory("interviewer-journey"),
-                     Map.of("PORTAL_ADMIN_EMAIL", admin, "PORTAL_ADMIN_PASSWORD", password)).start();
+                     Map.of("PORTAL_ADMIN_EMAIL", admin, "PORTAL_ADMIN_PASSWORD", password)).withHeap("2g").start();
              Browser browser = new Browser(Browser.PHONE)) {
             PortalClient api = new PortalClient(portal.baseUrl(), admin, password);
             String assigned = api.createDeal("Umbrella");
