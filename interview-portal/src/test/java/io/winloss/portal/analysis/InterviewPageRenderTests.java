@@ -89,6 +89,8 @@ class InterviewPageRenderTests {
         assertThat(html).contains("HubSpot&#39;s price was &lt;b&gt;lower&lt;/b&gt;.").doesNotContain("<b>lower</b>");
         assertThat(html).contains("Tom &lt;Becker&gt;").contains("1:02");
         assertThat(html).contains(">HubSpot<", ">price<", ">support<", "Globex Corp?", "add to list");
+        String question = html.substring(html.indexOf("id=\"s-0\""), html.indexOf("id=\"s-1\""));
+        assertThat(question).contains("Why did you choose them?").doesNotContain("Correct").doesNotContain("chip");
     }
 
     @Test
