@@ -40,6 +40,19 @@ class DealApi {
                     d.currency(), d.closeDate(), d.openDate(), d.discount(), d.segment(), d.competitors(),
                     d.repReason(), d.ownerEmail(), d.contacts(), d.createdAt(), d.updatedAt());
         }
+
+        /**
+         * What a third-party interviewer is shown: the facts needed for the interview. Money, discount, the
+         * rep's own reason and the deal owner stay inside the vendor: the interviewer must hear the buyer
+         * without the rep's story in mind.
+         */
+        static DealJson forViewer(Staff staff, Deal d) {
+            DealJson full = of(d);
+            return staff.seesWholeWorkspace() ? full
+                    : new DealJson(d.id(), d.externalId(), d.account(), d.name(), d.outcome().id(), null, null,
+                            d.closeDate(), d.openDate(), null, d.segment(), d.competitors(), null, null, d.contacts(),
+                            d.createdAt(), d.updatedAt());
+        }
     }
 
     record DealList(List<DealJson> items, long total) {
@@ -69,7 +82,7 @@ class DealApi {
     @GetMapping("/{id}")
     @PreAuthorize(READERS)
     Mono<DealJson> find(Staff staff, @PathVariable String id) {
-        return access.readable(staff, id).map(DealJson::of);
+        return access.readable(staff, id).map(d -> DealJson.forViewer(staff, d));
     }
 
     @GetMapping
@@ -84,7 +97,7 @@ class DealApi {
             @RequestParam(required = false) Integer size) {
         return Mono.fromCallable(() -> DealFilters.of(outcome, segment, account, closedFrom, closedTo))
                 .flatMap(filter -> access.list(staff, filter, page, size))
-                .map(p -> new DealList(p.items().stream().map(DealJson::of).toList(), p.total()));
+                .map(p -> new DealList(p.items().stream().map(d -> DealJson.forViewer(staff, d)).toList(), p.total()));
     }
 
     @PostMapping(path = "/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})

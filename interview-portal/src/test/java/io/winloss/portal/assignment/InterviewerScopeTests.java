@@ -89,6 +89,26 @@ class InterviewerScopeTests {
     }
 
     @Test
+    void theInterviewerDoesNotSeeTheRepsReasonOrTheMoney() {
+        String id = tenant.asAdmin(client).post().uri("/api/deals")
+                .bodyValue(Map.of("account", "Secretive", "outcome", "lost", "closeDate", "2026-01-01", "amount", 90000,
+                        "discount", 0.3, "repReason", "price", "ownerEmail", "rep@vendor.test"))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+        tenant.asAdmin(client).post().uri("/api/deals/{id}/assignments", id)
+                .bodyValue(Map.of("interviewerEmail", interviewer)).exchange().expectStatus().isCreated();
+
+        api().get().uri("/api/deals/{id}", id).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.account").isEqualTo("Secretive")
+                .jsonPath("$.repReason").doesNotExist()
+                .jsonPath("$.amount").doesNotExist()
+                .jsonPath("$.discount").doesNotExist()
+                .jsonPath("$.ownerEmail").doesNotExist();
+        tenant.asAdmin(client).get().uri("/api/deals/{id}", id).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.repReason").isEqualTo("price")
+                .jsonPath("$.amount").isEqualTo(90000);
+    }
+
+    @Test
     void everythingElseOfTheDealApiIsForbidden() {
         api().post().uri("/api/deals").bodyValue(Map.of("account", "Mine", "outcome", "won", "closeDate", "2026-01-01"))
                 .exchange().expectStatus().isForbidden();
