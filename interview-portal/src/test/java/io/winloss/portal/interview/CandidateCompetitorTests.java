@@ -103,4 +103,13 @@ class CandidateCompetitorTests {
                 .get("/interviews/" + interviewId + "?added=<i>Globex</i>").getResponseBody();
         assertThat(html).contains("&lt;i&gt;Globex&lt;/i&gt; is on the competitor list now").doesNotContain("<i>Globex</i>");
     }
+
+    @Test
+    void aRefusedNameIsExplainedOnTheInterviewPage() {
+        EntityExchangeResult<String> result = addAs(tenant.addUser(users, Role.ANALYST), "x".repeat(300));
+
+        assertThat(result.getStatus()).isEqualTo(HttpStatus.OK);
+        assertThat(result.getResponseBody()).contains("a name is at most", "call.txt");
+        assertThat(competitorNames()).isEmpty();
+    }
 }
