@@ -1,8 +1,11 @@
 package io.winloss.portal.analysis;
 
+import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +21,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
 
+import com.mongodb.client.model.Updates;
+
 import io.winloss.portal.PageSession;
 import io.winloss.portal.PortalTest;
 import io.winloss.portal.TestTenant;
@@ -25,8 +30,10 @@ import io.winloss.portal.account.Role;
 import io.winloss.portal.account.Users;
 import io.winloss.portal.interview.Interviews;
 import io.winloss.portal.invitation.SurveyFixture;
+import io.winloss.portal.store.Collections;
 import io.winloss.portal.store.Store;
 import io.winloss.portal.workspace.Workspaces;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -145,5 +152,21 @@ class ReanalysisTests {
         for (String id : ours) {
             assertThat(jobId(tenant, id)).isEqualTo(before.get(id));
         }
+    }
+
+    @Test
+    void anInterviewStillWaitingKeepsItsJobAndIsNotCountedAsQueued() throws InterruptedException {
+        String deal = SurveyFixture.deal(store, tenant.workspace().id(), "Pied Piper");
+        String waiting = upload(tenant, deal, "waiting.txt");
+        awaitFinished(tenant, waiting);
+        String waitingJob = jobId(tenant, waiting);
+        Mono.from(store.global(Collections.ANALYSIS_JOBS).updateOne(eq("_id", waitingJob), Updates.combine(
+                Updates.set("status", "queued"), Updates.set("notBefore", Date.from(Instant.now().plus(Duration.ofDays(1)))))))
+                .block(Duration.ofSeconds(10));
+
+        EntityExchangeResult<String> result = reanalyzeAs(tenant.addUser(users, Role.ANALYST));
+
+        assertThat(result.getResponseHeaders().getLocation().toString()).isEqualTo("/analysis?queued=2");
+        assertThat(jobId(tenant, waiting)).isEqualTo(waitingJob);
     }
 }
