@@ -60,25 +60,29 @@ public class Analyses {
     }
 
     /**
-     * Lays each correction on its sentence: the one at its index if the text is unchanged, else the first with
-     * the same text (a re-analysis may have split the conversation differently). A correction whose sentence is
-     * gone is kept in the store but shown nowhere.
+     * Lays each correction on its sentence: the one at its index if the text is unchanged, else the first buyer
+     * sentence with the same text that no other correction holds (a re-analysis may have split the conversation
+     * differently). Corrections still in place are laid first, so one that moved never pushes another out. A
+     * correction whose sentence is gone is kept in the store but shown nowhere; none lands on an interviewer's
+     * sentence, which carries no tags.
      */
     static List<ReviewedSentence> review(List<AnalysedSentence> sentences, List<Correction> corrections) {
         Map<Integer, Correction> byIndex = new HashMap<>();
+        List<Correction> moved = new ArrayList<>();
         for (Correction correction : corrections) {
             int at = correction.index();
-            if (at >= sentences.size() || !sentences.get(at).text().equals(correction.text())) {
-                at = -1;
-                for (AnalysedSentence s : sentences) {
-                    if (s.text().equals(correction.text()) && !byIndex.containsKey(s.index())) {
-                        at = s.index();
-                        break;
-                    }
-                }
-            }
-            if (at >= 0) {
+            if (at >= 0 && at < sentences.size() && sentences.get(at).buyer() && sentences.get(at).text().equals(correction.text())) {
                 byIndex.put(at, correction);
+            } else {
+                moved.add(correction);
+            }
+        }
+        for (Correction correction : moved) {
+            for (AnalysedSentence s : sentences) {
+                if (s.buyer() && s.text().equals(correction.text()) && !byIndex.containsKey(s.index())) {
+                    byIndex.put(s.index(), correction);
+                    break;
+                }
             }
         }
         List<ReviewedSentence> reviewed = new ArrayList<>(sentences.size());

@@ -61,6 +61,14 @@ public class AnalysisJobs {
         return store.tenant(workspace, Collections.ANALYSIS_JOBS).findById(id).map(AnalysisJobs::toJob);
     }
 
+    /** The newest job of {@code target} in this workspace, finished or not; empty when it was never queued. */
+    public Mono<AnalysisJob> latest(WorkspaceId workspace, String target) {
+        return store.tenant(workspace, Collections.ANALYSIS_JOBS)
+                .find(eq("target", target), Sorts.descending("createdAt", "_id"), 0, 1)
+                .next()
+                .map(AnalysisJobs::toJob);
+    }
+
     /** The jobs of this workspace not finished yet, oldest first. */
     public Flux<AnalysisJob> unfinished(WorkspaceId workspace) {
         return store.tenant(workspace, Collections.ANALYSIS_JOBS)

@@ -33,7 +33,10 @@ class InterviewAnalysis implements AnalysisTarget {
 
     @Override
     public Mono<Long> reanalyzeAll(WorkspaceId workspace) {
-        return interviews.all(workspace).concatMap(i -> interviews.reanalyze(workspace, i)).count();
+        // an interview whose job is still waiting keeps that job, and is not counted as queued
+        return interviews.all(workspace)
+                .concatMap(i -> interviews.reanalyze(workspace, i).filter(job -> !job.id().equals(i.jobId())))
+                .count();
     }
 
     @Override

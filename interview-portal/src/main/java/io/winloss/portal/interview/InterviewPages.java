@@ -150,10 +150,11 @@ class InterviewPages {
 
     /**
      * Adds an organisation the recogniser found to the workspace's competitor list (admins and analysts), then
-     * offers to analyse the interview again so it is tagged.
+     * offers to analyse the interview again so it is tagged. A name the list refuses (too long, the list full)
+     * is explained on the interview page.
      */
     @PostMapping("/{id}/candidates")
-    Mono<String> addCandidate(Staff staff, @PathVariable String id, @ModelAttribute Candidate candidate) {
+    Mono<String> addCandidate(Staff staff, @PathVariable String id, @ModelAttribute Candidate candidate, Model model) {
         if (!staff.seesWholeWorkspace()) {
             return Mono.error(new io.winloss.portal.web.NotFound("page"));
         }
@@ -161,7 +162,11 @@ class InterviewPages {
         return review.readable(staff, id)
                 .then(competitors.add(staff.workspace(), name, staff))
                 .thenReturn("redirect:/interviews/" + id + "?added="
-                        + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8));
+                        + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8))
+                .onErrorResume(InvalidInput.class, e -> {
+                    model.addAttribute("errors", e.errors());
+                    return show(staff, id, null, null, null, null, model);
+                });
     }
 
     record Candidate(String name) {

@@ -1,13 +1,17 @@
 package io.winloss.portal.invitation;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
+import io.winloss.portal.analysis.ReviewedSentence;
 import io.winloss.portal.survey.Question;
+import io.winloss.portal.survey.QuestionType;
 import io.winloss.portal.survey.Survey;
 
 /**
- * The view model of a deal's buyer answers: its invitations and its responses with prompts.
+ * The view model of a deal's buyer answers: its invitations and its responses with prompts, and under each
+ * free-text answer its tags as chips (or that it is being analysed).
  *
  * @param respondent shown only if the buyer may be named or the viewer is an admin; otherwise null
  */
@@ -16,22 +20,51 @@ record DealAnswers(String dealId, List<InvitationRow> invitations, List<Response
     record InvitationRow(String email, String status, Instant createdAt, Instant expiresAt) {
     }
 
-    record ResponseView(String id, Instant submittedAt, boolean attributable, String respondent, List<AnswerRow> answers) {
+    /** @param analysing the sheet's latest analysis has not finished; its free-text answers say so */
+    record ResponseView(String id, Instant submittedAt, boolean attributable, String respondent, boolean analysing,
+            List<AnswerRow> answers) {
     }
 
-    record AnswerRow(String prompt, String answer) {
+    /** @param chips the answer's tags, empty unless it is a free-text answer that was analysed */
+    record AnswerRow(String questionId, String prompt, String answer, boolean freeText, List<Chip> chips) {
     }
 
-    static ResponseView view(BuyerResponse response, Survey survey, boolean admin) {
+    /**
+     * One tag as a chip, with the classes of the interview page's chips: its kind ({@code competitor},
+     * {@code criterion}, {@code sentiment} and its value) and who gave it ({@code machine}, {@code human}, or
+     * {@code removed} for a machine tag a person took away).
+     */
+    record Chip(String label, String classes) {
+    }
+
+    static ResponseView view(BuyerResponse response, Survey survey, boolean admin, ResponseTags tags) {
         List<AnswerRow> rows = response.answers().entrySet().stream()
                 .map(e -> {
                     Question q = survey.question(e.getKey()).orElse(null);
                     String prompt = q == null ? e.getKey() : q.prompt();
-                    return new AnswerRow(prompt, text(q, e.getValue()));
+                    boolean freeText = q != null && q.type() == QuestionType.FREE_TEXT;
+                    ReviewedSentence tagged = freeText ? tags.of(e.getKey()) : null;
+                    return new AnswerRow(e.getKey(), prompt, text(q, e.getValue()), freeText,
+                            tagged == null ? List.of() : chips(tagged));
                 })
                 .toList();
         String respondent = response.attributable() || admin ? response.respondent() : null;
-        return new ResponseView(response.id(), response.submittedAt(), response.attributable(), respondent, rows);
+        return new ResponseView(response.id(), response.submittedAt(), response.attributable(), respondent,
+                tags.analysing(), rows);
+    }
+
+    static List<Chip> chips(ReviewedSentence s) {
+        List<Chip> chips = new ArrayList<>();
+        List<String> machineCompetitors = s.machine().competitors();
+        List<String> machineCriteria = s.machine().criteria();
+        s.competitors().forEach(c -> chips.add(new Chip(c, "competitor " + (machineCompetitors.contains(c) ? "machine" : "human"))));
+        s.criteria().forEach(c -> chips.add(new Chip(c, "criterion " + (machineCriteria.contains(c) ? "machine" : "human"))));
+        machineCompetitors.stream().filter(c -> !s.competitors().contains(c)).forEach(c -> chips.add(new Chip(c, "competitor removed")));
+        machineCriteria.stream().filter(c -> !s.criteria().contains(c)).forEach(c -> chips.add(new Chip(c, "criterion removed")));
+        if (s.sentiment() != null) {
+            chips.add(new Chip(s.sentiment(), "sentiment " + s.sentiment() + (s.sentimentChanged() ? " human" : " machine")));
+        }
+        return chips;
     }
 
     private static String text(Question q, Object value) {

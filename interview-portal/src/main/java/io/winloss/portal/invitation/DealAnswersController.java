@@ -33,12 +33,15 @@ class DealAnswersController {
     private final Responses responses;
     private final Surveys surveys;
     private final Deals deals;
+    private final ResponseAnalysis analysis;
 
-    DealAnswersController(Invitations invitations, Responses responses, Surveys surveys, Deals deals) {
+    DealAnswersController(Invitations invitations, Responses responses, Surveys surveys, Deals deals,
+            ResponseAnalysis analysis) {
         this.invitations = invitations;
         this.responses = responses;
         this.surveys = surveys;
         this.deals = deals;
+        this.analysis = analysis;
     }
 
     @GetMapping("/deals/{dealId}/answers")
@@ -70,8 +73,9 @@ class DealAnswersController {
                                 .map(i -> new DealAnswers.InvitationRow(i.email(), i.status(now), i.createdAt(), i.expiresAt()))
                                 .collectList(),
                         responses.forDeal(staff.workspace(), dealId)
-                                .concatMap(r -> surveys.version(staff.workspace(), r.surveyVersion())
-                                        .map(s -> DealAnswers.view(r, s, staff.isAdmin())))
+                                .concatMap(r -> Mono.zip(surveys.version(staff.workspace(), r.surveyVersion()),
+                                                analysis.tags(staff.workspace(), r.id()))
+                                        .map(t -> DealAnswers.view(r, t.getT1(), staff.isAdmin(), t.getT2())))
                                 .collectList()))
                 .map(t -> new DealAnswers(dealId, t.getT1(), t.getT2()))
                 .doOnNext(answers -> model.addAttribute("answers", answers))

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.winloss.portal.account.Staff;
+import io.winloss.portal.analysis.ReviewedSentence;
 import io.winloss.portal.deal.Deals;
 import io.winloss.portal.web.ApiController;
 import reactor.core.publisher.Mono;
@@ -33,9 +34,18 @@ class InvitationApi {
     record InvitationItem(String id, String email, String status, Instant createdAt, Instant expiresAt) {
     }
 
+    /** @param tags one per analysed free-text answer, corrections applied; empty until the sheet is analysed */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ResponseItem(String id, Instant submittedAt, boolean attributable, int surveyVersion,
-            Map<String, Object> answers, String respondent) {
+            Map<String, Object> answers, String respondent, List<AnswerTags> tags) {
+    }
+
+    /** The tags of one free-text answer; {@code score} is the machine's, in [-2, 2]. */
+    record AnswerTags(String questionId, List<String> competitors, List<String> criteria, String sentiment, Double score) {
+
+        static AnswerTags of(ReviewedSentence s) {
+            return new AnswerTags(s.machine().speaker(), s.competitors(), s.criteria(), s.sentiment(), s.machine().score());
+        }
     }
 
     record Items<T>(List<T> items) {
@@ -44,11 +54,13 @@ class InvitationApi {
     private final Invitations invitations;
     private final Responses responses;
     private final Deals deals;
+    private final ResponseAnalysis analysis;
 
-    InvitationApi(Invitations invitations, Responses responses, Deals deals) {
+    InvitationApi(Invitations invitations, Responses responses, Deals deals, ResponseAnalysis analysis) {
         this.invitations = invitations;
         this.responses = responses;
         this.deals = deals;
+        this.analysis = analysis;
     }
 
     @PostMapping("/invitations")
@@ -72,8 +84,10 @@ class InvitationApi {
     Mono<Items<ResponseItem>> responses(Staff staff, @PathVariable String dealId) {
         return deals.find(staff.workspace(), dealId)
                 .thenMany(responses.forDeal(staff.workspace(), dealId))
-                .map(r -> new ResponseItem(r.id(), r.submittedAt(), r.attributable(), r.surveyVersion(), r.answers(),
-                        r.attributable() || staff.isAdmin() ? r.respondent() : null))
+                .concatMap(r -> analysis.tags(staff.workspace(), r.id()).map(tags -> new ResponseItem(r.id(),
+                        r.submittedAt(), r.attributable(), r.surveyVersion(), r.answers(),
+                        r.attributable() || staff.isAdmin() ? r.respondent() : null,
+                        tags.answers().stream().map(AnswerTags::of).toList())))
                 .collectList().map(Items::new);
     }
 }

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import io.winloss.nlp.TaggedSentence;
 import io.winloss.nlp.tagging.TaggingRules;
+import io.winloss.portal.analysis.Analyses;
 import io.winloss.portal.analysis.AnalysisJob;
 import io.winloss.portal.analysis.AnalysisJobs;
 import io.winloss.portal.analysis.AnalysisTarget;
@@ -20,7 +21,7 @@ import reactor.core.publisher.Mono;
 /**
  * How the workers analyse a buyer's answer sheet: each non-empty free-text answer is one buyer utterance,
  * tagged as a whole (its sentences merged), with the question's id as its speaker so the tags can be shown
- * beside the right answer.
+ * beside the right answer ({@link #tags}).
  */
 @Component
 class ResponseAnalysis implements AnalysisTarget {
@@ -31,12 +32,22 @@ class ResponseAnalysis implements AnalysisTarget {
     private final Surveys surveys;
     private final Competitors competitors;
     private final AnalysisJobs jobs;
+    private final Analyses analyses;
 
-    ResponseAnalysis(Responses responses, Surveys surveys, Competitors competitors, AnalysisJobs jobs) {
+    ResponseAnalysis(Responses responses, Surveys surveys, Competitors competitors, AnalysisJobs jobs, Analyses analyses) {
         this.responses = responses;
         this.surveys = surveys;
         this.competitors = competitors;
         this.jobs = jobs;
+        this.analyses = analyses;
+    }
+
+    /** The reviewed tags of each analysed answer of the sheet, and whether its latest analysis is still running. */
+    Mono<ResponseTags> tags(WorkspaceId workspace, String responseId) {
+        String target = target(responseId);
+        return Mono.zip(jobs.latest(workspace, target).map(job -> !job.status().finished()).defaultIfEmpty(false),
+                analyses.read(workspace, target),
+                ResponseTags::new);
     }
 
     @Override

@@ -63,7 +63,8 @@ class StoreIndexes implements SmartInitializingSingleton {
                         create(Collections.INVITATIONS, unique("tokenHash"), lookup("workspaceId", "dealId")),
                         create(Collections.RESPONSES, lookup("workspaceId", "dealId")),
                         create(Collections.OUTBOX, lookup("status", "nextAttemptAt")),
-                        create(Collections.ANALYSIS_JOBS, lookup("status", "notBefore"), lookup("workspaceId", "status")),
+                        create(Collections.ANALYSIS_JOBS, lookup("status", "notBefore"), lookup("workspaceId", "status"),
+                                lookup("workspaceId", "target")),
                         // key = workspaceId + target: one analysis per interview or answer sheet
                         create(Collections.ANALYSES, unique("key")),
                         // key = workspaceId + target + sentence index: one correction per sentence
