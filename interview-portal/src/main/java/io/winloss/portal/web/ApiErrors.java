@@ -35,6 +35,13 @@ class ApiErrors {
         return ResponseEntity.badRequest().body(new Errors(List.of(new FieldError("body", message))));
     }
 
+    /** A multipart part beyond the disk limit (a transcript far over 20 MB): refused while it streams, nothing stored. */
+    @ExceptionHandler(org.springframework.core.io.buffer.DataBufferLimitException.class)
+    ResponseEntity<Errors> tooLarge(org.springframework.core.io.buffer.DataBufferLimitException e) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                .body(new Errors(List.of(new FieldError("file", "the upload is larger than the 20 MB a transcript may have"))));
+    }
+
     @ExceptionHandler(NotFound.class)
     ResponseEntity<Map<String, String>> notFound(NotFound e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("message", e.getMessage()));

@@ -12,6 +12,12 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @Order(2)
 class PageErrors {
 
+    @ExceptionHandler(org.springframework.core.io.buffer.DataBufferLimitException.class)
+    @ResponseStatus(HttpStatus.CONTENT_TOO_LARGE)
+    String tooLarge() {
+        return "error/too-large";
+    }
+
     @ExceptionHandler(NotFound.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound() {

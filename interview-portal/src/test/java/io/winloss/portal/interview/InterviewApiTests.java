@@ -124,6 +124,20 @@ class InterviewApiTests {
     }
 
     @Test
+    void aFileOverTheLimitIsRefusedWhileItStreamsAndNothingIsStored() {
+        byte[] huge = new byte[23 * 1024 * 1024];
+        java.util.Arrays.fill(huge, (byte) 'a');
+
+        byte[] body = post(tenant.asAdmin(client), upload(dealId, "huge.txt", huge))
+                .expectStatus().isEqualTo(413).expectBody().returnResult().getResponseBody();
+
+        assertThat(new String(body)).contains("\"field\":\"file\"", "20 MB");
+        JsonNode list = JSON.readTree(tenant.asAdmin(client).get().uri("/api/deals/{id}/interviews", dealId).exchange()
+                .expectStatus().isOk().expectBody().returnResult().getResponseBody());
+        assertThat(list.get("items").size()).isZero();
+    }
+
+    @Test
     void emptyFileIsRefused() {
         byte[] body = post(tenant.asAdmin(client), upload(dealId, "empty.vtt", new byte[0]))
                 .expectStatus().isBadRequest().expectBody().returnResult().getResponseBody();
