@@ -143,6 +143,38 @@ class InterviewAnalysisIT {
     }
 
     @Test
+    void srtAndDocxTranscriptsAreAnalysedToo() throws Exception {
+        String srt = upload("sample.srt", Files.readAllBytes(TRANSCRIPTS.resolve("webvtt-py/sample.srt")));
+        String docx = upload("call.docx", teamsDocx(), "Dana Reyes");
+
+        JsonNode fromSrt = awaitFinished(srt);
+        JsonNode fromDocx = awaitFinished(docx);
+
+        assertThat(fromSrt.get("status").asString()).isEqualTo("done");
+        assertThat(sentences(fromSrt)).isNotEmpty().allMatch(s -> s.get("text").asString().startsWith("Caption text"));
+        assertThat(fromDocx.get("status").asString()).isEqualTo("done");
+        List<JsonNode> sentences = sentences(fromDocx);
+        assertThat(sentences).extracting(s -> s.get("speaker").asString()).contains("Dana Reyes", "Sam Okafor");
+        JsonNode price = sentences.stream().filter(s -> s.get("text").asString().contains("price was lower")).findFirst().orElseThrow();
+        assertThat(price.get("role").asString()).isEqualTo("buyer");
+        assertThat(price.get("criteria").valueStream().map(JsonNode::asString).toList()).contains("price");
+    }
+
+    /** A Teams-style Word transcript: a header paragraph per turn (name and time), the words after it. */
+    private static byte[] teamsDocx() throws java.io.IOException {
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument document = new org.apache.poi.xwpf.usermodel.XWPFDocument();
+             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            for (String line : List.of("Acme renewal interview", "Dana Reyes   0:03", "Why did you choose Northwind over us?",
+                    "Sam Okafor   0:07", "Their onboarding was faster.", "And the price was lower.",
+                    "Dana Reyes   1:15", "Thank you, that is really helpful.")) {
+                document.createParagraph().createRun().setText(line);
+            }
+            document.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    @Test
     void aCorrectionSurvivesReanalysisAndKeepsTheMachinesTagsBesideIt() throws Exception {
         String id = upload("lost-to-hubspot.txt", Files.readAllBytes(TRANSCRIPTS.resolve("lost-to-hubspot.txt")), "Priya Raman");
         List<JsonNode> sentences = sentences(awaitFinished(id));
