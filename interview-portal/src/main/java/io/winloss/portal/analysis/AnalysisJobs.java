@@ -41,7 +41,7 @@ public class AnalysisJobs {
 
     private final Store store;
 
-    AnalysisJobs(Store store) {
+    public AnalysisJobs(Store store) {
         this.store = store;
     }
 
@@ -54,6 +54,12 @@ public class AnalysisJobs {
                 .append("notBefore", Date.from(now))
                 .append("createdAt", Date.from(now));
         return store.tenant(workspace, Collections.ANALYSIS_JOBS).insert(job).map(AnalysisJobs::toJob);
+    }
+
+    /** Removes a job nobody has claimed yet (a duplicate that lost a race); false if it was claimed meanwhile. */
+    public Mono<Boolean> withdraw(WorkspaceId workspace, String id) {
+        return store.tenant(workspace, Collections.ANALYSIS_JOBS)
+                .deleteOne(and(eq("_id", id), eq("status", JobStatus.QUEUED.id()))).map(n -> n == 1);
     }
 
     /** The job if it belongs to this workspace. */

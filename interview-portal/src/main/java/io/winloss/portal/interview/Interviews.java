@@ -1,5 +1,6 @@
 package io.winloss.portal.interview;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
 import java.time.Clock;
@@ -104,8 +105,13 @@ public class Interviews {
         return job(workspace, interview)
                 .filter(job -> !job.status().finished())
                 .switchIfEmpty(Mono.defer(() -> jobs.enqueue(workspace, interview.target(), clock.instant())
-                        .flatMap(job -> interviews(workspace).updateOne(eq("_id", interview.id()), Updates.set("jobId", job.id()))
-                                .thenReturn(job))));
+                        // compare and set: of two requests at once, one job wins and the other is withdrawn
+                        .flatMap(job -> interviews(workspace).updateOne(
+                                        and(eq("_id", interview.id()), eq("jobId", interview.jobId())), Updates.set("jobId", job.id()))
+                                .flatMap(changed -> changed == 1 ? Mono.just(job)
+                                        : jobs.withdraw(workspace, job.id())
+                                                .then(find(workspace, interview.id()))
+                                                .flatMap(current -> job(workspace, current))))));
     }
 
     /** The file as uploaded. */

@@ -42,6 +42,7 @@ class InterviewApiTests {
     @Autowired
     Users users;
 
+
     TestTenant tenant;
     String dealId;
 
