@@ -89,8 +89,8 @@ public final class ThemeAnalysis {
 
     /** Ranks the themes of {@code focus} against {@code baseline}; see the class comment. */
     public static ThemeReport rank(List<DealThemes> focus, List<DealThemes> baseline, Options options) {
-        Map<String, DealThemes> focusDeals = byDeal(focus);
-        Map<String, DealThemes> baselineDeals = byDeal(baseline);
+        Map<String, DealThemes> focusDeals = distinctDeals(focus);
+        Map<String, DealThemes> baselineDeals = distinctDeals(baseline);
         for (String dealId : focusDeals.keySet()) {
             if (baselineDeals.containsKey(dealId)) {
                 throw new IllegalArgumentException("deal " + dealId + " is in both the focus and the baseline");
@@ -149,7 +149,8 @@ public final class ThemeAnalysis {
         return List.of(interval.getLowerBound(), interval.getUpperBound());
     }
 
-    private static Map<String, DealThemes> byDeal(List<DealThemes> deals) {
+    /** The deals by id, a deal listed more than once merged into one with all its themes and quotes. */
+    static Map<String, DealThemes> distinctDeals(List<DealThemes> deals) {
         Map<String, DealThemes> byId = new LinkedHashMap<>();
         for (DealThemes deal : deals) {
             byId.merge(deal.dealId(), deal, ThemeAnalysis::merge);
@@ -164,7 +165,9 @@ public final class ThemeAnalysis {
         for (DealThemes deal : List.of(first, second)) {
             deal.quotes().forEach((theme, list) -> quotes.computeIfAbsent(theme, t -> new ArrayList<>()).addAll(list));
         }
-        return new DealThemes(first.dealId(), first.outcome(), first.segment(), first.closeDate(), themes, quotes);
+        return new DealThemes(first.dealId(), first.outcome(),
+                first.segment() != null ? first.segment() : second.segment(),
+                first.closeDate() != null ? first.closeDate() : second.closeDate(), themes, quotes);
     }
 
     private static void count(Collection<DealThemes> deals, Map<Theme, int[]> counts, int side, Set<Theme.Kind> kinds) {
