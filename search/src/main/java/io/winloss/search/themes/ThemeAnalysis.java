@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.apache.commons.statistics.inference.FisherExactTest;
 import org.apache.commons.statistics.interval.BinomialConfidenceInterval;
@@ -103,15 +104,18 @@ public final class ThemeAnalysis {
         count(baselineDeals.values(), counts, 1, options.kinds());
 
         List<Theme> tested = new ArrayList<>();
-        List<double[]> rows = new ArrayList<>();
-        FisherExactTest fisher = FisherExactTest.withDefaults();
         counts.forEach((theme, c) -> {
             if (c[0] + c[1] >= options.minDeals()) {
-                double p = fisher.test(new int[][] {{c[0], focusSize - c[0]}, {c[1], baselineSize - c[1]}}).getPValue();
                 tested.add(theme);
-                rows.add(new double[] {p, SampleRules.rate(c[0], focusSize) - SampleRules.rate(c[1], baselineSize)});
             }
         });
+        Map<Long, Double> pByTable = fisherPValues(tested.stream().map(counts::get).toList(), focusSize, baselineSize);
+        List<double[]> rows = new ArrayList<>();
+        for (Theme theme : tested) {
+            int[] c = counts.get(theme);
+            rows.add(new double[] {pByTable.get(table(c)),
+                    SampleRules.rate(c[0], focusSize) - SampleRules.rate(c[1], baselineSize)});
+        }
         double[] q = FalseDiscoveryRate.benjaminiHochberg(rows.stream().mapToDouble(r -> r[0]).toArray());
 
         List<Integer> order = new ArrayList<>();
@@ -124,6 +128,8 @@ public final class ThemeAnalysis {
                 .thenComparing(i -> tested.get(i).name()));
         List<Integer> shown = order.subList(0, Math.min(options.maxThemes(), order.size()));
 
+        Map<Theme, List<DealThemes>> quoted = quotedDeals(shown.stream().map(tested::get).toList(),
+                focusDeals.values(), baselineDeals.values(), counts);
         List<ThemeStats> themes = new ArrayList<>();
         for (int i : shown) {
             Theme theme = tested.get(i);
@@ -133,11 +139,30 @@ public final class ThemeAnalysis {
             themes.add(new ThemeStats(theme.kind().id(), theme.name(), c[0], c[1], focusRate, baselineRate,
                     rows.get(i)[0], q[i], wilson(c[0], focusSize),
                     baselineRate == 0 ? null : focusRate / baselineRate,
-                    quotes(theme, c[0] > 0 ? focusDeals.values() : baselineDeals.values()),
+                    quotes(theme, quoted.getOrDefault(theme, List.of())),
                     SampleRules.theme(focusSize, baselineSize, c[0], c[1], q[i])));
         }
         return new ThemeReport(new Sample(focusSize + baselineSize, focusSize, baselineSize), themes,
                 SampleRules.overall(focusSize, baselineSize));
+    }
+
+    /**
+     * Fisher's exact test, two-sided, once per distinct table (themes with the same counts share
+     * one), in parallel: on 100,000 deals it is most of the work.
+     */
+    private static Map<Long, Double> fisherPValues(List<int[]> counts, int focusSize, int baselineSize) {
+        FisherExactTest fisher = FisherExactTest.withDefaults();
+        return counts.stream().map(ThemeAnalysis::table).distinct().toList().parallelStream()
+                .collect(Collectors.toMap(table -> table, table -> {
+                    int focusWith = (int) (table >>> 32);
+                    int baselineWith = (int) (long) table;
+                    return fisher.test(new int[][] {{focusWith, focusSize - focusWith},
+                            {baselineWith, baselineSize - baselineWith}}).getPValue();
+                }));
+    }
+
+    private static long table(int[] counts) {
+        return ((long) counts[0] << 32) | counts[1];
     }
 
     /** The Wilson score 95% interval of {@code successes} out of {@code trials}; [0, 1] when there are no trials. */
@@ -175,6 +200,36 @@ public final class ThemeAnalysis {
             for (Theme theme : deal.themes()) {
                 if (kinds.contains(theme.kind())) {
                     counts.computeIfAbsent(theme, t -> new int[2])[side]++;
+                }
+            }
+        }
+    }
+
+    /**
+     * For each shown theme, the deals whose quotes may illustrate it, found in one pass: focus
+     * deals, or baseline deals for a theme no focus deal mentions.
+     */
+    private static Map<Theme, List<DealThemes>> quotedDeals(List<Theme> shown, Collection<DealThemes> focus,
+                                                            Collection<DealThemes> baseline, Map<Theme, int[]> counts) {
+        Set<Theme> fromFocus = new HashSet<>();
+        Set<Theme> fromBaseline = new HashSet<>();
+        for (Theme theme : shown) {
+            (counts.get(theme)[0] > 0 ? fromFocus : fromBaseline).add(theme);
+        }
+        Map<Theme, List<DealThemes>> quoted = new HashMap<>();
+        collectQuoted(focus, fromFocus, quoted);
+        collectQuoted(baseline, fromBaseline, quoted);
+        return quoted;
+    }
+
+    private static void collectQuoted(Collection<DealThemes> deals, Set<Theme> wanted, Map<Theme, List<DealThemes>> quoted) {
+        if (wanted.isEmpty()) {
+            return;
+        }
+        for (DealThemes deal : deals) {
+            for (Theme theme : deal.quotes().keySet()) {
+                if (wanted.contains(theme)) {
+                    quoted.computeIfAbsent(theme, t -> new ArrayList<>()).add(deal);
                 }
             }
         }
