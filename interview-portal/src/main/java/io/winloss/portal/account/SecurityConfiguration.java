@@ -111,7 +111,7 @@ class SecurityConfiguration {
                                 "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
                                 "/v3/api-docs", "/v3/api-docs/**", "/api-docs.html", "/swagger-ui/**").permitAll()
                         .pathMatchers("/admin/**").hasRole("ADMIN")
-                        .pathMatchers("/deals/**").hasRole("ANALYST")
+                        .pathMatchers("/deals/**", "/interviewers/**").hasRole("ANALYST")
                         // /assigned/** is for any staff: DealAccess shows each person only the deals they may see
                         .anyExchange().authenticated())
                 .build();

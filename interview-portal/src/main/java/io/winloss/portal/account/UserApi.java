@@ -1,6 +1,7 @@
 package io.winloss.portal.account;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -11,7 +12,10 @@ import io.winloss.portal.web.ApiController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Admins add staff to their own workspace and list them; a taken email answers 409. */
+/**
+ * Admins add staff to their own workspace and list them; analysts add interviewers only (any other role answers
+ * them 403). A taken email answers 409.
+ */
 @ApiController("/api/users")
 class UserApi {
 
@@ -32,8 +36,11 @@ class UserApi {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasRole('ANALYST')")
     Mono<UserView> create(Staff staff, @RequestBody CreateUser body) {
+        if (!CreatableRoles.mayCreate(staff, body.role())) {
+            return Mono.error(new AccessDeniedException("analysts create interviewer accounts only"));
+        }
         return Mono.fromCallable(() -> NewUser.of(body.email(), body.password(), body.role()))
                 .flatMap(user -> users.create(staff.workspace(), user))
                 .map(UserView::of);

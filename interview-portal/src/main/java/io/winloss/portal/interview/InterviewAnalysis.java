@@ -11,6 +11,7 @@ import io.winloss.nlp.transcript.TranscriptReader;
 import io.winloss.nlp.transcript.UnreadableTranscript;
 import io.winloss.portal.analysis.AnalysisTarget;
 import io.winloss.portal.competitor.Competitors;
+import io.winloss.portal.criteria.CriteriaRules;
 import io.winloss.portal.workspace.WorkspaceId;
 import reactor.core.publisher.Mono;
 
@@ -25,10 +26,12 @@ class InterviewAnalysis implements AnalysisTarget {
 
     private final Interviews interviews;
     private final Competitors competitors;
+    private final CriteriaRules criteria;
 
-    InterviewAnalysis(Interviews interviews, Competitors competitors) {
+    InterviewAnalysis(Interviews interviews, Competitors competitors, CriteriaRules criteria) {
         this.interviews = interviews;
         this.competitors = competitors;
+        this.criteria = criteria;
     }
 
     @Override
@@ -47,7 +50,8 @@ class InterviewAnalysis implements AnalysisTarget {
     @Override
     public Mono<Input> load(WorkspaceId workspace, String id) {
         return interviews.find(workspace, id).onErrorResume(io.winloss.portal.web.NotFound.class, e -> Mono.empty())
-                .flatMap(interview -> Mono.zip(interviews.file(workspace, id), competitors.rules(workspace))
+                .flatMap(interview -> Mono.zip(interviews.file(workspace, id), competitors.rules(workspace),
+                                criteria.patterns(workspace))
                         .map(loaded -> (Input) (pipeline, progress) -> {
                     byte[] bytes = loaded.getT1();
                     Transcript transcript;
@@ -57,7 +61,7 @@ class InterviewAnalysis implements AnalysisTarget {
                     } catch (UnreadableTranscript e) {
                         throw new Unanalysable(e.getMessage(), e);
                     }
-                    TaggingRules rules = TaggingRules.defaults().withCompetitors(loaded.getT2());
+                    TaggingRules rules = TaggingRules.defaults().withCompetitors(loaded.getT2()).withCriteria(loaded.getT3());
                     return pipeline.get().analyze(transcript, rules, progress);
                 }));
     }

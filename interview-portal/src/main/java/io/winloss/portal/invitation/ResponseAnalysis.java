@@ -12,6 +12,7 @@ import io.winloss.portal.analysis.AnalysisJob;
 import io.winloss.portal.analysis.AnalysisJobs;
 import io.winloss.portal.analysis.AnalysisTarget;
 import io.winloss.portal.competitor.Competitors;
+import io.winloss.portal.criteria.CriteriaRules;
 import io.winloss.portal.survey.Question;
 import io.winloss.portal.survey.QuestionType;
 import io.winloss.portal.survey.Surveys;
@@ -31,13 +32,16 @@ class ResponseAnalysis implements AnalysisTarget {
     private final Responses responses;
     private final Surveys surveys;
     private final Competitors competitors;
+    private final CriteriaRules criteria;
     private final AnalysisJobs jobs;
     private final Analyses analyses;
 
-    ResponseAnalysis(Responses responses, Surveys surveys, Competitors competitors, AnalysisJobs jobs, Analyses analyses) {
+    ResponseAnalysis(Responses responses, Surveys surveys, Competitors competitors, CriteriaRules criteria,
+            AnalysisJobs jobs, Analyses analyses) {
         this.responses = responses;
         this.surveys = surveys;
         this.competitors = competitors;
+        this.criteria = criteria;
         this.jobs = jobs;
         this.analyses = analyses;
     }
@@ -70,7 +74,8 @@ class ResponseAnalysis implements AnalysisTarget {
     @Override
     public Mono<Input> load(WorkspaceId workspace, String id) {
         return responses.find(workspace, id).flatMap(response -> Mono.zip(
-                        surveys.version(workspace, response.surveyVersion()), competitors.rules(workspace))
+                        surveys.version(workspace, response.surveyVersion()), competitors.rules(workspace),
+                        criteria.patterns(workspace))
                 .map(loaded -> {
                     var survey = loaded.getT1();
                     List<String> questions = new ArrayList<>();
@@ -86,7 +91,7 @@ class ResponseAnalysis implements AnalysisTarget {
                         if (texts.isEmpty()) {
                             return List.of();
                         }
-                        TaggingRules rules = TaggingRules.defaults().withCompetitors(loaded.getT2());
+                        TaggingRules rules = TaggingRules.defaults().withCompetitors(loaded.getT2()).withCriteria(loaded.getT3());
                         List<TaggedSentence> tagged = pipeline.get().analyzeUtterances(texts, rules);
                         List<TaggedSentence> answers = new ArrayList<>(tagged.size());
                         for (int i = 0; i < tagged.size(); i++) {

@@ -25,6 +25,8 @@ public final class Collections {
     public static final String UPLOADS = "uploads";
     /** One document per workspace, {@code _id} = the workspace id: its competitor list. */
     public static final String COMPETITORS = "competitors";
+    /** One document per workspace, {@code _id} = the workspace id: the criteria pattern lines it adds to the shipped ones. */
+    public static final String CRITERIA_PATTERNS = "criteriaPatterns";
     /** Which interviewer may see which deal. */
     public static final String ASSIGNMENTS = "assignments";
 

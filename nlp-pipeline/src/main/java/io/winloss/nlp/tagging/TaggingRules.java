@@ -15,6 +15,11 @@ public record TaggingRules(CompetitorList competitors, CriteriaPatterns criteria
         return new TaggingRules(list, criteria, sentiment);
     }
 
+    /** These rules with {@code patterns} for criteria, for a workspace that extends the shipped patterns. */
+    public TaggingRules withCriteria(CriteriaPatterns patterns) {
+        return new TaggingRules(competitors, patterns, sentiment);
+    }
+
     public TaggingRules withSentiment(SentimentClassifier classifier) {
         return new TaggingRules(competitors, criteria, classifier);
     }
