@@ -27,7 +27,8 @@ class OpenApiTests {
     RequestMappingHandlerMapping handlers;
 
     private JsonNode apiDocs() {
-        byte[] body = client.get().uri("/v3/api-docs").exchange()
+        // the first request builds the whole description: seconds on a busy machine, past the client's default 5 s
+        byte[] body = client.mutate().responseTimeout(java.time.Duration.ofSeconds(60)).build().get().uri("/v3/api-docs").exchange()
                 .expectStatus().isOk()
                 .expectBody().returnResult().getResponseBody();
         return JsonMapper.builder().build().readTree(body);
