@@ -33,12 +33,13 @@ class StaffPagesOnPhoneBrowserIT {
             browser.signIn(portal.baseUrl(), admin, password);
 
             for (String path : List.of("/", "/deals", "/deals/new", "/deals/import", "/deals/" + dealId,
-                    "/admin/users", "/admin/api-keys", "/admin/survey", "/admin/outbox")) {
+                    "/admin/users", "/admin/api-keys", "/admin/survey", "/admin/outbox", "/admin/competitors",
+                    "/admin/criteria", "/admin/tagging", "/interviewers", "/interviews?deal=" + dealId, "/analysis")) {
                 page.get(portal.baseUrl().resolve(path).toString());
                 assertThat(page.findElements(By.tagName("h1"))).as("%s has a heading", path).isNotEmpty();
                 long overflow = (Long) ((JavascriptExecutor) page).executeScript(
                         "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-                browser.screenshot("phone" + path.replaceAll("[^a-z0-9]+", "-").replaceAll("-[0-9a-f]{24}", "-deal"));
+                browser.screenshot("phone" + path.replaceAll("[0-9a-f]{24}", "deal").replaceAll("[^a-z0-9]+", "-"));
                 assertThat(overflow).as("%s scrolls sideways by %dpx on a phone", path, overflow).isLessThanOrEqualTo(0);
             }
         }
