@@ -1,0 +1,45 @@
+package io.winloss.search;
+
+import java.io.IOException;
+
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
+
+/**
+ * A searcher that carries the facet ordinals of its reader, built once per refresh rather than once per query.
+ * {@code facets} is null while no document has a facet (an empty index).
+ */
+final class FacetedSearcher extends IndexSearcher {
+
+    final SortedSetDocValuesReaderState facets;
+
+    private FacetedSearcher(IndexReader reader, SortedSetDocValuesReaderState facets) {
+        super(reader);
+        this.facets = facets;
+    }
+
+    static SearcherFactory factory(FacetsConfig config) {
+        return new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {
+                return new FacetedSearcher(reader, facetStateOf(reader, config));
+            }
+        };
+    }
+
+    private static SortedSetDocValuesReaderState facetStateOf(IndexReader reader, FacetsConfig config)
+            throws IOException {
+        if (reader.numDocs() == 0) {
+            return null;
+        }
+        try {
+            return new DefaultSortedSetDocValuesReaderState(reader, config);
+        } catch (IllegalArgumentException noFacetField) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,240 @@
+package io.winloss.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * Writes the quote index: one Lucene document per tagged sentence, replaced by id, removed by source or deal.
+ * Each {@link #commit(long)} records the change-log position it covers, so a process killed at any moment reopens at
+ * its last commit and replays the log from {@link #committedPosition()}: upserts replace by id, so a replay neither
+ * loses nor duplicates a sentence. Thread-safe.
+ *
+ * <pre>{@code
+ * try (QuoteIndex index = QuoteIndex.open(dataDir.resolve("quotes"))) {
+ *     long from = index.committedPosition();
+ *     for (ChangeLogEntry entry : changeLog.after(from)) {   // the portal's ordered log
+ *         index.upsert(entry.quote());
+ *         index.commit(entry.position());                     // or every few hundred entries
+ *     }
+ *     QuoteSearch search = new QuoteSearch(index);
+ * }
+ * }</pre>
+ */
+public final class QuoteIndex implements AutoCloseable {
+
+    /** Key of the change-log position in a commit's user data. */
+    static final String POSITION = "changeLogPosition";
+
+    private final Directory directory;
+    private final boolean ownsDirectory;
+    private final IndexWriter writer;
+    private final FacetsConfig facetsConfig = QuoteDocument.facetsConfig();
+    private final SearcherManager searchers;
+    private final Object commitLock = new Object();
+    private volatile long committedPosition;
+
+    private QuoteIndex(Directory directory, boolean ownsDirectory) throws IOException {
+        this.directory = directory;
+        this.ownsDirectory = ownsDirectory;
+        IndexWriterConfig config = new IndexWriterConfig(QuoteDocument.analyzer())
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setRAMBufferSizeMB(64);
+        this.writer = new IndexWriter(directory, config);
+        this.committedPosition = positionOfLastCommit(directory);
+        this.searchers = new SearcherManager(writer, FacetedSearcher.factory(facetsConfig));
+    }
+
+    /** Opens, or creates, the index in folder {@code dir}. */
+    public static QuoteIndex open(Path dir) {
+        try {
+            return new QuoteIndex(FSDirectory.open(dir), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the quote index in " + dir, e);
+        }
+    }
+
+    /** Opens, or creates, the index in {@code directory}, which the caller closes after this index. */
+    public static QuoteIndex open(Directory directory) {
+        try {
+            return new QuoteIndex(directory, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the quote index in " + directory, e);
+        }
+    }
+
+    /**
+     * Adds the sentence, or replaces the one with the same id in the same workspace. Visible to searches after the next
+     * commit or refresh.
+     */
+    public void upsert(QuoteRecord quote) {
+        Objects.requireNonNull(quote, "quote");
+        try {
+            Document doc = facetsConfig.build(QuoteDocument.of(quote));
+            writer.updateDocument(new Term(Fields.KEY, Fields.keyOf(quote.workspaceId(), quote.id())), doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot index " + quote.id(), e);
+        }
+    }
+
+    /** Removes every sentence of one interview or survey response. */
+    public void deleteSource(String workspaceId, String source, String sourceId) {
+        delete(new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(Fields.WORKSPACE, workspaceId)), Occur.FILTER)
+                .add(new TermQuery(new Term(Fields.SOURCE, source)), Occur.FILTER)
+                .add(new TermQuery(new Term(Fields.SOURCE_ID, sourceId)), Occur.FILTER)
+                .build());
+    }
+
+    /** Removes every sentence of one deal, from interviews and responses alike. */
+    public void deleteDeal(String workspaceId, String dealId) {
+        delete(new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(Fields.WORKSPACE, workspaceId)), Occur.FILTER)
+                .add(new TermQuery(new Term(Fields.DEAL, dealId)), Occur.FILTER)
+                .build());
+    }
+
+    /** Removes every sentence of every workspace, to rebuild from the source of truth; durable at the next commit. */
+    public void deleteAll() {
+        try {
+            writer.deleteAll();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear the quote index", e);
+        }
+    }
+
+    /**
+     * Makes every change so far durable together with {@code position}, the change-log position they cover, and
+     * visible to searches.
+     */
+    public void commit(long position) {
+        if (position < 0) {
+            throw new IllegalArgumentException("position must be 0 or more, was " + position);
+        }
+        synchronized (commitLock) {
+            try {
+                writer.setLiveCommitData(Map.of(POSITION, Long.toString(position)).entrySet());
+                writer.commit();
+                committedPosition = position;
+                searchers.maybeRefreshBlocking();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot commit the quote index at position " + position, e);
+            }
+        }
+    }
+
+    /** The change-log position of the last commit; 0 for a new index. Replay the log after it. */
+    public long committedPosition() {
+        return committedPosition;
+    }
+
+    /** Makes changes since the last refresh visible to searches, without making them durable. */
+    public void refresh() {
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot refresh the quote searcher", e);
+        }
+    }
+
+    /** Sentences of one workspace, including changes not yet committed. */
+    public long count(String workspaceId) {
+        refresh();
+        IndexSearcher searcher = acquire();
+        try {
+            return searcher.count(new TermQuery(new Term(Fields.WORKSPACE, workspaceId)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot count sentences", e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    /** Discards every change since the last commit and closes, exactly as if the process had been killed. */
+    public void rollback() {
+        try {
+            searchers.close();
+            writer.rollback();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot roll back the quote index", e);
+        } finally {
+            closeDirectory();
+        }
+    }
+
+    /** Closes the index, keeping changes since the last commit under the last committed position (a replay redoes them). */
+    @Override
+    public void close() {
+        try {
+            searchers.close();
+            writer.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the quote index", e);
+        } finally {
+            closeDirectory();
+        }
+    }
+
+    FacetsConfig facetsConfig() {
+        return facetsConfig;
+    }
+
+    FacetedSearcher acquire() {
+        try {
+            return (FacetedSearcher) searchers.acquire();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a quote searcher", e);
+        }
+    }
+
+    void release(IndexSearcher searcher) {
+        try {
+            searchers.release(searcher);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot release a quote searcher", e);
+        }
+    }
+
+    private void delete(BooleanQuery query) {
+        try {
+            writer.deleteDocuments(query);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + query, e);
+        }
+    }
+
+    private void closeDirectory() {
+        if (ownsDirectory) {
+            try {
+                directory.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot close " + directory, e);
+            }
+        }
+    }
+
+    private static long positionOfLastCommit(Directory directory) throws IOException {
+        if (!DirectoryReader.indexExists(directory)) {
+            return 0;
+        }
+        String position = SegmentInfos.readLatestCommit(directory).getUserData().get(POSITION);
+        return position == null ? 0 : Long.parseLong(position);
+    }
+}
