@@ -29,7 +29,8 @@ import reactor.core.publisher.Mono;
  * The analysis queue in MongoDB. A worker claims one due job at a time with a single atomic update that also
  * sets its lease, so two workers never hold the same job; every later write is conditioned on still holding
  * it, so a worker whose lease ran out (it stalled, or was presumed dead) can no longer change the job.
- * A job whose lease runs out is due again: another worker takes it over.
+ * A job whose lease runs out is due again: another worker takes it over. Workers serve every workspace, so
+ * claiming and lease upkeep use the global collection; what users read and queue goes through the tenant view.
  */
 @Component
 public class AnalysisJobs {
