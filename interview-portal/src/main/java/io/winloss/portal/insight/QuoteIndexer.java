@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
@@ -131,7 +133,7 @@ public class QuoteIndexer {
                     return Mono.just(from);
                 }
                 long last = ready.get(ready.size() - 1).position();
-                return Flux.fromIterable(ready).concatMap(this::rewrite).collectList()
+                return Flux.fromIterable(latestPerTarget(ready)).concatMap(this::rewrite).collectList()
                         .publishOn(writer)
                         .map(rewrites -> write(rewrites, last, generationAtStart));
             });
@@ -153,6 +155,20 @@ public class QuoteIndexer {
             expected = change.position() + 1;
         }
         return ready;
+    }
+
+    /**
+     * One change per target: each rewrite reads the target's current state, so a target changed ten times in a
+     * batch (as in a replay after a rebuild) is rebuilt once.
+     */
+    static List<ChangeLog.Change> latestPerTarget(List<ChangeLog.Change> batch) {
+        Map<String, ChangeLog.Change> latest = new LinkedHashMap<>();
+        for (ChangeLog.Change change : batch) {
+            String key = change.workspace().value() + '\u001f' + change.target();
+            latest.remove(key);
+            latest.put(key, change);
+        }
+        return List.copyOf(latest.values());
     }
 
     /** What one change means for the index: sources whose sentences to replace, or a deal to drop. */
