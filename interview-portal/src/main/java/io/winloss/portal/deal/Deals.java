@@ -131,7 +131,26 @@ public class Deals {
             }
         }
         return deals(workspace).writeAll(writes)
-                .map(r -> new Counts(r.getInsertedCount() + r.getUpserts().size(), r.getMatchedCount()));
+                .flatMap(r -> recordUpdated(workspace, batch, r).thenReturn(
+                        new Counts(r.getInsertedCount() + r.getUpserts().size(), r.getMatchedCount())));
+    }
+
+    /** Logs a change for each deal of the batch that existed before (matched by external id), so its quotes follow. */
+    private Mono<Void> recordUpdated(WorkspaceId workspace, List<NewDeal> batch, com.mongodb.bulk.BulkWriteResult result) {
+        java.util.Set<Integer> inserted = new java.util.HashSet<>();
+        result.getUpserts().forEach(u -> inserted.add(u.getIndex()));
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            if (batch.get(i).externalId() != null && !inserted.contains(i)) {
+                keys.add(deals(workspace).qualifiedKey(batch.get(i).externalId()));
+            }
+        }
+        if (keys.isEmpty()) {
+            return Mono.empty();
+        }
+        return deals(workspace).find(in(EXTERNAL_KEY, keys), Sorts.ascending("_id"))
+                .concatMap(d -> changes.record(workspace, "deal:" + d.getString("_id")))
+                .then();
     }
 
     /** One page of the deals matching the filter, latest close date first. */

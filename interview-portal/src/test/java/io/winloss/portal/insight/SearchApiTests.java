@@ -144,6 +144,24 @@ class SearchApiTests {
     }
 
     @Test
+    void aDealUpdatedByACsvImportReachesItsQuotes() {
+        tenant.asAdmin(client).post().uri("/api/deals/import").contentType(MediaType.valueOf("text/csv"))
+                .bodyValue("externalId,account,outcome,closeDate,segment\ncrm-won,Initech,lost,2026-03-31,smb\nnew-1,Beta,won,2026-01-02,smb\n")
+                .exchange().expectStatus().isOk();
+        awaitIndexed();
+
+        assertThat(facet(search(analyst, "q=price"), "outcome")).containsEntry("lost", 2).doesNotContainKey("won");
+    }
+
+    @Test
+    void aQuotedPhraseMatchesTheWordsAsWritten() {
+        Map<String, Object> page = analyst.get().uri(b -> b.path("/api/search").queryParam("q", "{q}").build("\"too high\""))
+                .exchange().expectStatus().isOk().expectBody(JSON).returnResult().getResponseBody();
+
+        assertThat(hits(page)).extracting(h -> h.get("text")).containsExactly("The price was too high compared to HubSpot.");
+    }
+
+    @Test
     void anotherWorkspacesIdenticalSentenceIsNeverFound() {
         TestTenant other = TestTenant.create(workspaces);
         String otherDeal = deal(other, "crm-lost", "Hooli", "lost", "enterprise");
