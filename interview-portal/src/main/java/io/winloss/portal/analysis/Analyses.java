@@ -20,6 +20,7 @@ import io.winloss.portal.store.Collections;
 import io.winloss.portal.store.Store;
 import io.winloss.portal.workspace.WorkspaceId;
 import io.winloss.portal.web.NotFound;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -45,6 +46,12 @@ public class Analyses {
                         Updates.set("sentences", sentences.stream().map(AnalysedSentence::toDocument).toList())))
                 .then(changes.record(workspace, target))
                 .then();
+    }
+
+    /** Every analysed target of the workspace ({@code interview:<id>}, {@code response:<id>}). */
+    public Flux<String> targets(WorkspaceId workspace) {
+        return store.tenant(workspace, Collections.ANALYSES).find(new Document(), Sorts.ascending("target"))
+                .map(d -> d.getString("target"));
     }
 
     /** The sentences of {@code target} with corrections applied, in order; empty until analysed. */

@@ -53,6 +53,12 @@ public class ChangeLog {
                         .thenReturn(position));
     }
 
+    /** The position of the latest change recorded, 0 when the log is empty. */
+    public Mono<Long> head() {
+        return Flux.from(store.global(Collections.CHANGES).find().sort(Sorts.descending("_id")).limit(1))
+                .next().map(d -> ((Number) d.get("_id")).longValue()).defaultIfEmpty(0L);
+    }
+
     /** Up to {@code limit} changes after {@code position}, in order. */
     public Mono<List<Change>> after(long position, int limit) {
         return Flux.from(store.global(Collections.CHANGES).find(gt("_id", position)).sort(Sorts.ascending("_id")).limit(limit))

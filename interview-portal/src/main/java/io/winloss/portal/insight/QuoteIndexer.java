@@ -26,6 +26,7 @@ import io.winloss.portal.invitation.BuyerResponse;
 import io.winloss.portal.invitation.Responses;
 import io.winloss.portal.web.NotFound;
 import io.winloss.portal.workspace.WorkspaceId;
+import io.winloss.portal.workspace.Workspaces;
 import io.winloss.search.Aspect;
 import io.winloss.search.QuoteIndex;
 import io.winloss.search.QuoteRecord;
@@ -66,6 +67,7 @@ public class QuoteIndexer {
     private final Deals deals;
     private final Interviews interviews;
     private final Responses responses;
+    private final Workspaces workspaces;
     private final QuoteIndex index;
     private final QuoteSearch search;
     /** One thread: writes, commits, rebuilds and closing never overlap. */
@@ -78,12 +80,13 @@ public class QuoteIndexer {
     private Disposable follower;
 
     QuoteIndexer(PortalProperties properties, ChangeLog changes, Analyses analyses, Deals deals, Interviews interviews,
-            Responses responses) {
+            Responses responses, Workspaces workspaces) {
         this.changes = changes;
         this.analyses = analyses;
         this.deals = deals;
         this.interviews = interviews;
         this.responses = responses;
+        this.workspaces = workspaces;
         this.index = QuoteIndex.open(properties.dataDir().resolve("index"));
         this.search = new QuoteSearch(index);
     }
@@ -109,16 +112,36 @@ public class QuoteIndexer {
         return index.committedPosition();
     }
 
-    /** Empties the index and rewinds it to the start of the log, which the follower then replays from scratch. */
+    /**
+     * Empties the index at the log's head, then logs a change for every analysed interview and response of every
+     * workspace, so the follower rebuilds them all from MongoDB, including those analysed before the log existed.
+     * Completes once the index is empty; the backfill and the replay go on in the background.
+     */
     public Mono<Void> rebuild() {
-        return Mono.<Void>fromRunnable(this::clear).subscribeOn(writer);
+        return changes.head()
+                .publishOn(writer)
+                .doOnNext(this::clear)
+                .doOnNext(head -> backfill().subscribe(
+                        count -> log.info("quote index rebuild: {} interviews and responses to index again", count),
+                        e -> log.warn("quote index rebuild could not log every source: {}", e.toString())))
+                .then();
     }
 
-    private synchronized void clear() {
+    private Mono<Long> backfill() {
+        return workspaces.allIds()
+                .concatMap(workspace -> analyses.targets(workspace).concatMap(target -> changes.record(workspace, target)))
+                .count();
+    }
+
+    /**
+     * Every change up to {@code head} is about a source the backfill logs again (or one since deleted), so the
+     * emptied index may start following from there.
+     */
+    private synchronized void clear(long head) {
         if (!closed) {
             generation.incrementAndGet();
             index.deleteAll();
-            index.commit(0);
+            index.commit(head);
         }
     }
 

@@ -88,7 +88,7 @@ class SearchApi {
                 .map(SearchJson::of);
     }
 
-    /** Empties this process's index and replays the whole change log into it; answers before the replay ends. */
+    /** Empties this process's index and indexes every analysed interview and response again; answers before that ends. */
     @PostMapping("/rebuild")
     @PreAuthorize("hasRole('ADMIN')")
     @ResponseStatus(HttpStatus.ACCEPTED)

@@ -21,6 +21,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import com.mongodb.client.model.Filters;
+
 import io.winloss.portal.PortalTest;
 import io.winloss.portal.TestTenant;
 import io.winloss.portal.account.Role;
@@ -33,6 +35,7 @@ import io.winloss.portal.store.Collections;
 import io.winloss.portal.store.Store;
 import io.winloss.portal.workspace.WorkspaceId;
 import io.winloss.portal.workspace.Workspaces;
+import reactor.core.publisher.Mono;
 
 /**
  * Quote search through the API over analyses stored by hand (no models): the index follows the change log, so each
@@ -190,8 +193,11 @@ class SearchApiTests {
     }
 
     @Test
-    void rebuildAnswers202AndTheSameQuotesComeBack() {
+    void rebuildAnswers202AndTheSameQuotesComeBackEvenThoseTheLogNeverSaw() {
         Map<String, Object> before = search(analyst, "q=price");
+        // as if the lost interview had been analysed before the change log existed
+        Mono.from(store.global(Collections.CHANGES).deleteMany(Filters.eq("target", "interview:" + lostInterview)))
+                .block(Duration.ofSeconds(10));
 
         analyst.post().uri("/api/search/rebuild").exchange().expectStatus().isForbidden();
         tenant.asAdmin(client).post().uri("/api/search/rebuild").exchange().expectStatus().isEqualTo(HttpStatus.ACCEPTED);
