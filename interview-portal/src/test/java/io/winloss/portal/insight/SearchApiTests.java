@@ -106,7 +106,7 @@ class SearchApiTests {
         assertThat(lost).containsEntry("outcome", "lost").containsEntry("source", "interview")
                 .containsEntry("sourceId", lostInterview).containsEntry("speaker", "Tom").containsEntry("sentiment", "negative")
                 .containsEntry("competitors", List.of("HubSpot")).containsEntry("criteria", List.of("price"))
-                .containsKey("date");
+                .containsEntry("date", "2026-04-02");
         assertThat((String) lost.get("highlight")).contains("<mark>price</mark>");
         assertThat(facet(page, "outcome")).containsEntry("lost", 1).containsEntry("won", 1);
         assertThat(page).containsKey("facets");
@@ -133,6 +133,15 @@ class SearchApiTests {
         assertThat(search(analyst, "outcome=won&criterion=price&criterion=integration").get("total")).isEqualTo(2);
         assertThat(search(analyst, "outcome=won&source=survey").get("total")).isEqualTo(1);
         assertThat(search(analyst, "segment=enterprise&sentiment=positive").get("total")).isEqualTo(1);
+        assertThat(search(analyst, "from=2026-04-01&to=2026-04-30").get("total")).as("the interviews, not today's answer").isEqualTo(3);
+        assertThat(search(analyst, "from=2026-04-01&to=2026-04-30&source=survey").get("total")).isEqualTo(0);
+    }
+
+    @Test
+    void newestFirstWhenSortedByDate() {
+        assertThat(hits(search(analyst, "sort=date")).get(0)).containsEntry("source", "survey");
+        analyst.get().uri("/api/search?sort=size").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("sort");
     }
 
     @Test
