@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * The portal's settings, bound from the names in API.md (see application.properties).
  *
- * @param dataDir folder for the embedded store (and later the search index); default {@code ./data}
+ * @param dataDir folder for the embedded store and the quote index ({@code index/}); default {@code ./data}
  * @param mongodbUri a real MongoDB to use instead of the embedded store; blank means embedded
  * @param storePort loopback port the embedded store also listens on, so other processes can share it; null means a free port
  * @param roles what this process does: {@code web}, {@code worker}, or both

@@ -15,10 +15,12 @@ import org.springframework.stereotype.Component;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
+import io.winloss.portal.insight.ChangeLog;
 import io.winloss.portal.store.Collections;
 import io.winloss.portal.store.Store;
 import io.winloss.portal.workspace.WorkspaceId;
 import io.winloss.portal.web.NotFound;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -30,9 +32,11 @@ import reactor.core.publisher.Mono;
 public class Analyses {
 
     private final Store store;
+    private final ChangeLog changes;
 
-    Analyses(Store store) {
+    Analyses(Store store, ChangeLog changes) {
         this.store = store;
+        this.changes = changes;
     }
 
     /** Replaces the machine's tags of {@code target} with a new analysis. */
@@ -40,7 +44,14 @@ public class Analyses {
         return store.tenant(workspace, Collections.ANALYSES).upsertByKey("key", target, Updates.combine(
                         Updates.set("target", target), Updates.set("jobId", jobId), Updates.set("analysedAt", Date.from(at)),
                         Updates.set("sentences", sentences.stream().map(AnalysedSentence::toDocument).toList())))
+                .then(changes.record(workspace, target))
                 .then();
+    }
+
+    /** Every analysed target of the workspace ({@code interview:<id>}, {@code response:<id>}). */
+    public Flux<String> targets(WorkspaceId workspace) {
+        return store.tenant(workspace, Collections.ANALYSES).find(new Document(), Sorts.ascending("target"))
+                .map(d -> d.getString("target"));
     }
 
     /** The sentences of {@code target} with corrections applied, in order; empty until analysed. */
@@ -119,6 +130,7 @@ public class Analyses {
                             Updates.set("at", Date.from(merged.at())), Updates.set("added", history.get("added")),
                             Updates.set("removed", history.get("removed")), Updates.set("sentimentFrom", history.get("sentimentFrom")),
                             Updates.push("history", history)))
+                    .then(changes.record(workspace, target))
                     .thenReturn(result);
         });
     }

@@ -27,6 +27,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
+import io.winloss.portal.insight.ChangeLog;
 import io.winloss.portal.store.Collections;
 import io.winloss.portal.store.Store;
 import io.winloss.portal.store.TenantCollection;
@@ -53,9 +54,11 @@ public class Deals {
     private static final String EXTERNAL_KEY = "externalKey";
 
     private final Store store;
+    private final ChangeLog changes;
 
-    Deals(Store store) {
+    Deals(Store store, ChangeLog changes) {
         this.store = store;
+        this.changes = changes;
     }
 
     private TenantCollection deals(WorkspaceId workspace) {
@@ -85,7 +88,8 @@ public class Deals {
         return deals(workspace).upsertByKey(EXTERNAL_KEY, deal.externalId(), update)
                 // two first sends racing: the loser's insert hits the unique index; its retry updates
                 .retryWhen(Retry.max(1).filter(Deals::isDuplicateKey))
-                .map(d -> new Saved(toDeal(d), newId.equals(d.getString("_id"))));
+                .map(d -> new Saved(toDeal(d), newId.equals(d.getString("_id"))))
+                .flatMap(saved -> saved.created() ? Mono.just(saved) : changes.record(workspace, target(saved.deal())).thenReturn(saved));
     }
 
     /** Replaces the facts of an existing deal (keeping its id and creation time), or {@link NotFound}. */
@@ -96,7 +100,13 @@ public class Deals {
         return deals(workspace).findOneAndUpdate(eq("_id", id), update)
                 .onErrorMap(Deals::isDuplicateKey, e -> new InvalidInput("externalId", "another deal already has this external id"))
                 .map(Deals::toDeal)
-                .switchIfEmpty(Mono.error(() -> new NotFound("deal")));
+                .switchIfEmpty(Mono.error(() -> new NotFound("deal")))
+                .flatMap(updated -> changes.record(workspace, target(updated)).thenReturn(updated));
+    }
+
+    /** How the change log names a deal whose facts changed. */
+    public static String target(Deal deal) {
+        return "deal:" + deal.id();
     }
 
     /**
@@ -121,7 +131,26 @@ public class Deals {
             }
         }
         return deals(workspace).writeAll(writes)
-                .map(r -> new Counts(r.getInsertedCount() + r.getUpserts().size(), r.getMatchedCount()));
+                .flatMap(r -> recordUpdated(workspace, batch, r).thenReturn(
+                        new Counts(r.getInsertedCount() + r.getUpserts().size(), r.getMatchedCount())));
+    }
+
+    /** Logs a change for each deal of the batch that existed before (matched by external id), so its quotes follow. */
+    private Mono<Void> recordUpdated(WorkspaceId workspace, List<NewDeal> batch, com.mongodb.bulk.BulkWriteResult result) {
+        java.util.Set<Integer> inserted = new java.util.HashSet<>();
+        result.getUpserts().forEach(u -> inserted.add(u.getIndex()));
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            if (batch.get(i).externalId() != null && !inserted.contains(i)) {
+                keys.add(deals(workspace).qualifiedKey(batch.get(i).externalId()));
+            }
+        }
+        if (keys.isEmpty()) {
+            return Mono.empty();
+        }
+        return deals(workspace).find(in(EXTERNAL_KEY, keys), Sorts.ascending("_id"))
+                .concatMap(d -> changes.record(workspace, "deal:" + d.getString("_id")))
+                .then();
     }
 
     /** One page of the deals matching the filter, latest close date first. */

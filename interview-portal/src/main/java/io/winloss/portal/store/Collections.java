@@ -29,6 +29,10 @@ public final class Collections {
     public static final String CRITERIA_PATTERNS = "criteriaPatterns";
     /** Which interviewer may see which deal. */
     public static final String ASSIGNMENTS = "assignments";
+    /** The ordered log of what changed ({@code _id} a sequence number), which every process's quote index follows. */
+    public static final String CHANGES = "changes";
+    /** Named sequence counters, {@code _id} the sequence's name, {@code seq} its last value. */
+    public static final String COUNTERS = "counters";
 
     private Collections() {
     }

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ServerWebInputException;
 
 import io.winloss.portal.account.DuplicateEmail;
+import io.winloss.search.InvalidQuery;
 
 /** Maps the failures API users can act on to a status and a readable body, in one place. */
 @RestControllerAdvice(annotations = ApiController.class)
@@ -27,6 +28,12 @@ class ApiErrors {
     @ExceptionHandler(InvalidInput.class)
     ResponseEntity<Errors> invalid(InvalidInput e) {
         return ResponseEntity.badRequest().body(new Errors(e.errors()));
+    }
+
+    /** A search the index cannot read, such as an unbalanced quote: a 400 on {@code q} saying what is wrong. */
+    @ExceptionHandler(InvalidQuery.class)
+    ResponseEntity<Errors> invalidQuery(InvalidQuery e) {
+        return ResponseEntity.badRequest().body(new Errors(List.of(new FieldError("q", e.reason()))));
     }
 
     @ExceptionHandler(ServerWebInputException.class)

@@ -22,6 +22,7 @@ import io.winloss.portal.store.Store;
 import io.winloss.portal.web.Conflict;
 import io.winloss.portal.web.FieldError;
 import io.winloss.portal.web.InvalidInput;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -63,6 +64,12 @@ public class Workspaces {
     /** True once the first workspace exists; until then pages offer the setup form. */
     public Mono<Boolean> isSetUp() {
         return Mono.from(store.global(Collections.INSTANCE).countDocuments(eq("_id", "owner"))).map(n -> n > 0);
+    }
+
+    /** Every workspace's id, for work that spans the instance (rebuilding the quote index). */
+    public Flux<WorkspaceId> allIds() {
+        return Flux.from(store.global(Collections.WORKSPACES).find().projection(new Document("_id", 1)))
+                .map(d -> new WorkspaceId(d.getString("_id")));
     }
 
     public Mono<Workspace> find(WorkspaceId id) {

@@ -98,7 +98,8 @@ class AnalysesReviewTests {
 
     @Test
     void onlyBuyerSentencesInRangeCanBeCorrected() {
-        Analyses analyses = new Analyses(new Store(mongo.getDatabase("analyses-" + UUID.randomUUID())));
+        Store store = new Store(mongo.getDatabase("analyses-" + UUID.randomUUID()));
+        Analyses analyses = new Analyses(store, new io.winloss.portal.insight.ChangeLog(store));
         WorkspaceId workspace = new WorkspaceId(UUID.randomUUID().toString());
         String target = "interview:review";
         AnalysisFixture.save(analyses, workspace, target, List.of(interviewer(0, "Why?"), said(1, "Price mattered.")));

@@ -1,0 +1,319 @@
+package io.winloss.portal.insight;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import io.winloss.portal.PortalProperties;
+import io.winloss.portal.analysis.AnalysedSentence;
+import io.winloss.portal.analysis.Analyses;
+import io.winloss.portal.analysis.ReviewedSentence;
+import io.winloss.portal.deal.Deal;
+import io.winloss.portal.deal.Deals;
+import io.winloss.portal.interview.Interview;
+import io.winloss.portal.interview.Interviews;
+import io.winloss.portal.invitation.BuyerResponse;
+import io.winloss.portal.invitation.Responses;
+import io.winloss.portal.web.NotFound;
+import io.winloss.portal.workspace.WorkspaceId;
+import io.winloss.portal.workspace.Workspaces;
+import io.winloss.search.Aspect;
+import io.winloss.search.QuoteIndex;
+import io.winloss.search.QuoteRecord;
+import io.winloss.search.QuoteSearch;
+import io.winloss.search.SearchPage;
+import io.winloss.search.SearchRequest;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * This process's replica of the quote index, under {@code <data dir>/index}, kept current by following the
+ * {@link ChangeLog}: every half second it reads the changes after the index's committed position, rebuilds the
+ * buyer sentences of each changed interview, response or deal from MongoDB (corrections applied), and commits them
+ * together with the position of the last change. A process killed between writes and commit replays from its last
+ * commit; writes replace by id, so nothing is lost or duplicated. Lucene work runs on bounded schedulers of its own.
+ */
+@Component
+public class QuoteIndexer {
+
+    private static final Logger log = LoggerFactory.getLogger(QuoteIndexer.class);
+
+    /** Changes read and committed at a time. */
+    static final int BATCH = 500;
+    static final Duration EVERY = Duration.ofMillis(500);
+    /**
+     * How long a hole in the log's positions may stay open: a writer took the number and has not inserted its entry
+     * yet. Past this, the number is taken as lost (its writer died) and the follower moves on.
+     */
+    static final Duration HOLE_GRACE = Duration.ofSeconds(10);
+
+    private final ChangeLog changes;
+    private final Analyses analyses;
+    private final Deals deals;
+    private final Interviews interviews;
+    private final Responses responses;
+    private final Workspaces workspaces;
+    private final QuoteIndex index;
+    private final QuoteSearch search;
+    /** One thread: writes, commits, rebuilds and closing never overlap. */
+    private final Scheduler writer = Schedulers.newBoundedElastic(1, 100, "quote-index");
+    private final Scheduler searcher = Schedulers.newBoundedElastic(
+            Math.max(2, Runtime.getRuntime().availableProcessors()), 1000, "quote-search");
+    /** Bumped by each rebuild, so a batch read before it never commits a position past the rebuild's 0. */
+    private final AtomicLong generation = new AtomicLong();
+    private volatile boolean closed;
+    private Disposable follower;
+
+    QuoteIndexer(PortalProperties properties, ChangeLog changes, Analyses analyses, Deals deals, Interviews interviews,
+            Responses responses, Workspaces workspaces) {
+        this.changes = changes;
+        this.analyses = analyses;
+        this.deals = deals;
+        this.interviews = interviews;
+        this.responses = responses;
+        this.workspaces = workspaces;
+        this.index = QuoteIndex.open(properties.dataDir().resolve("index"));
+        this.search = new QuoteSearch(index);
+    }
+
+    @PostConstruct
+    void follow() {
+        follower = Flux.interval(EVERY, EVERY)
+                .onBackpressureDrop()
+                .concatMap(tick -> catchUp().onErrorResume(e -> {
+                    log.warn("quote index could not follow the change log: {}", e.toString());
+                    return Mono.empty();
+                }), 1)
+                .subscribe();
+    }
+
+    /** One page of the workspace's quotes; {@link io.winloss.search.InvalidQuery} when the request cannot be served. */
+    public Mono<SearchPage> search(WorkspaceId workspace, SearchRequest request) {
+        return Mono.fromCallable(() -> search.search(workspace.value(), request)).subscribeOn(searcher);
+    }
+
+    /** The change-log position the index has committed: every change up to it is searchable. */
+    public long position() {
+        return index.committedPosition();
+    }
+
+    /**
+     * Empties the index at the log's head, then logs a change for every analysed interview and response of every
+     * workspace, so the follower rebuilds them all from MongoDB, including those analysed before the log existed.
+     * Completes once the index is empty; the backfill and the replay go on in the background.
+     */
+    public Mono<Void> rebuild() {
+        return changes.head()
+                .publishOn(writer)
+                .doOnNext(this::clear)
+                .doOnNext(head -> backfill().subscribe(
+                        count -> log.info("quote index rebuild: {} interviews and responses to index again", count),
+                        e -> log.warn("quote index rebuild could not log every source: {}", e.toString())))
+                .then();
+    }
+
+    private Mono<Long> backfill() {
+        return workspaces.allIds()
+                .concatMap(workspace -> analyses.targets(workspace).concatMap(target -> changes.record(workspace, target)))
+                .count();
+    }
+
+    /**
+     * Every change up to {@code head} is about a source the backfill logs again (or one since deleted), so the
+     * emptied index may start following from there.
+     */
+    private synchronized void clear(long head) {
+        if (!closed) {
+            generation.incrementAndGet();
+            index.deleteAll();
+            index.commit(head);
+        }
+    }
+
+    /** Reads the next changes, rebuilds their sentences and commits them with the last change's position. */
+    Mono<Long> catchUp() {
+        return Mono.defer(() -> {
+            long generationAtStart = generation.get();
+            long from = index.committedPosition();
+            return changes.after(from, BATCH).flatMap(batch -> {
+                List<ChangeLog.Change> ready = withoutHoles(from, batch, Instant.now());
+                if (ready.isEmpty()) {
+                    return Mono.just(from);
+                }
+                long last = ready.get(ready.size() - 1).position();
+                return Flux.fromIterable(latestPerTarget(ready)).concatMap(this::rewrite).collectList()
+                        .publishOn(writer)
+                        .map(rewrites -> write(rewrites, last, generationAtStart));
+            });
+        });
+    }
+
+    /**
+     * The changes up to the first hole in their positions, unless the change after the hole is older than
+     * {@link #HOLE_GRACE} (its number was lost, not late).
+     */
+    static List<ChangeLog.Change> withoutHoles(long from, List<ChangeLog.Change> batch, Instant now) {
+        List<ChangeLog.Change> ready = new ArrayList<>(batch.size());
+        long expected = from + 1;
+        for (ChangeLog.Change change : batch) {
+            if (change.position() != expected && change.at().plus(HOLE_GRACE).isAfter(now)) {
+                break;
+            }
+            ready.add(change);
+            expected = change.position() + 1;
+        }
+        return ready;
+    }
+
+    /**
+     * One change per target: each rewrite reads the target's current state, so a target changed ten times in a
+     * batch (as in a replay after a rebuild) is rebuilt once.
+     */
+    static List<ChangeLog.Change> latestPerTarget(List<ChangeLog.Change> batch) {
+        Map<String, ChangeLog.Change> latest = new LinkedHashMap<>();
+        for (ChangeLog.Change change : batch) {
+            String key = change.workspace().value() + '\u001f' + change.target();
+            latest.remove(key);
+            latest.put(key, change);
+        }
+        return List.copyOf(latest.values());
+    }
+
+    /** What one change means for the index: sources whose sentences to replace, or a deal to drop. */
+    private sealed interface Rewrite {
+    }
+
+    private record ReplaceSource(WorkspaceId workspace, String source, String sourceId, List<QuoteRecord> quotes)
+            implements Rewrite {
+    }
+
+    private record DropDeal(WorkspaceId workspace, String dealId) implements Rewrite {
+    }
+
+    private Flux<Rewrite> rewrite(ChangeLog.Change change) {
+        WorkspaceId workspace = change.workspace();
+        String target = change.target();
+        int colon = target.indexOf(':');
+        String kind = colon < 0 ? "" : target.substring(0, colon);
+        String id = target.substring(colon + 1);
+        Flux<Rewrite> rewrites = switch (kind) {
+            case "interview" -> interview(workspace, id).flux();
+            case "response" -> response(workspace, id).flux();
+            case "deal" -> deal(workspace, id);
+            default -> {
+                log.warn("the change log names {}, which the quote index does not know", target);
+                yield Flux.empty();
+            }
+        };
+        // data that cannot make a quote is skipped, not retried forever; a store failure is retried at the next tick
+        return rewrites.onErrorResume(e -> e instanceof IllegalArgumentException || e instanceof NullPointerException, e -> {
+            log.warn("quote index skips change {} of {}: {}", change.position(), target, e.toString());
+            return Flux.empty();
+        });
+    }
+
+    private Mono<Rewrite> interview(WorkspaceId workspace, String id) {
+        Rewrite gone = new ReplaceSource(workspace, QuoteRecord.INTERVIEW, id, List.of());
+        return interviews.find(workspace, id).onErrorResume(NotFound.class, e -> Mono.empty())
+                .flatMap(interview -> interviewQuotes(workspace, interview))
+                .defaultIfEmpty(gone);
+    }
+
+    private Mono<Rewrite> interviewQuotes(WorkspaceId workspace, Interview interview) {
+        LocalDate said = interview.interviewDate() != null ? interview.interviewDate()
+                : LocalDate.ofInstant(interview.uploadedAt(), ZoneOffset.UTC);
+        return dealOf(workspace, interview.dealId()).zipWith(analyses.read(workspace, interview.target()),
+                (deal, sentences) -> (Rewrite) new ReplaceSource(workspace, QuoteRecord.INTERVIEW, interview.id(), sentences.stream()
+                        .filter(s -> s.machine().buyer())
+                        .map(s -> quote(workspace, deal, QuoteRecord.INTERVIEW, interview.id(),
+                                QuoteRecord.interviewSentenceId(interview.id(), s.machine().index()), said, s))
+                        .toList()))
+                .defaultIfEmpty(new ReplaceSource(workspace, QuoteRecord.INTERVIEW, interview.id(), List.of()));
+    }
+
+    private Mono<Rewrite> response(WorkspaceId workspace, String id) {
+        Rewrite gone = new ReplaceSource(workspace, QuoteRecord.SURVEY, id, List.of());
+        return responses.find(workspace, id).flatMap(response -> responseQuotes(workspace, response)).defaultIfEmpty(gone);
+    }
+
+    private Mono<Rewrite> responseQuotes(WorkspaceId workspace, BuyerResponse response) {
+        LocalDate said = LocalDate.ofInstant(response.submittedAt(), ZoneOffset.UTC);
+        return dealOf(workspace, response.dealId()).zipWith(analyses.read(workspace, "response:" + response.id()),
+                (deal, sentences) -> (Rewrite) new ReplaceSource(workspace, QuoteRecord.SURVEY, response.id(), sentences.stream()
+                        .filter(s -> s.machine().buyer())
+                        .map(s -> quote(workspace, deal, QuoteRecord.SURVEY, response.id(),
+                                QuoteRecord.responseAnswerId(response.id(), s.machine().speaker()), said, s))
+                        .toList()))
+                .defaultIfEmpty(new ReplaceSource(workspace, QuoteRecord.SURVEY, response.id(), List.of()));
+    }
+
+    private Flux<Rewrite> deal(WorkspaceId workspace, String dealId) {
+        return deals.find(workspace, dealId)
+                .flatMapMany(deal -> Flux.concat(
+                        interviews.forDeal(workspace, dealId).concatMap(i -> interviewQuotes(workspace, i)),
+                        responses.forDeal(workspace, dealId).concatMap(r -> responseQuotes(workspace, r))))
+                .onErrorResume(NotFound.class, e -> Mono.just(new DropDeal(workspace, dealId)));
+    }
+
+    private Mono<Deal> dealOf(WorkspaceId workspace, String dealId) {
+        return deals.find(workspace, dealId).onErrorResume(NotFound.class, e -> Mono.empty());
+    }
+
+    private static QuoteRecord quote(WorkspaceId workspace, Deal deal, String source, String sourceId, String id,
+            LocalDate said, ReviewedSentence sentence) {
+        AnalysedSentence machine = sentence.machine();
+        List<Aspect> aspects = machine.aspects().stream()
+                .filter(a -> "competitor".equals(a.kind()) ? sentence.competitors().contains(a.target())
+                        : sentence.criteria().contains(a.target()))
+                .map(a -> new Aspect(a.kind(), a.target(), a.sentiment()))
+                .toList();
+        return new QuoteRecord(id, workspace.value(), deal.id(), source, sourceId, machine.index(), machine.speaker(),
+                machine.role(), machine.text(), deal.outcome() == null ? null : deal.outcome().id(), deal.segment(),
+                deal.amount() == null ? null : deal.amount().doubleValue(), deal.closeDate(), said,
+                sentence.competitors(), sentence.criteria(), sentence.sentiment() == null ? "neutral" : sentence.sentiment(),
+                aspects, machine.keyPhrases());
+    }
+
+    /** Applies the rewrites and commits {@code last}, unless a rebuild or shutdown came in between. */
+    private synchronized long write(List<Rewrite> rewrites, long last, long generationAtStart) {
+        if (closed || generation.get() != generationAtStart) {
+            return index.committedPosition();
+        }
+        for (Rewrite rewrite : rewrites) {
+            if (rewrite instanceof ReplaceSource replace) {
+                index.deleteSource(replace.workspace().value(), replace.source(), replace.sourceId());
+                replace.quotes().forEach(index::upsert);
+            } else if (rewrite instanceof DropDeal drop) {
+                index.deleteDeal(drop.workspace().value(), drop.dealId());
+            }
+        }
+        index.commit(last);
+        return last;
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (follower != null) {
+            follower.dispose();
+        }
+        closed = true;
+        index.close();
+        writer.dispose();
+        searcher.dispose();
+    }
+}
