@@ -1,26 +1,20 @@
 package io.winloss.portal.insight;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 import io.winloss.portal.account.Staff;
 import io.winloss.portal.web.ApiController;
-import io.winloss.portal.web.InvalidInput;
-import io.winloss.search.Fields;
 import io.winloss.search.Hit;
 import io.winloss.search.SearchPage;
-import io.winloss.search.SearchRequest;
 import reactor.core.publisher.Mono;
 
 /**
@@ -58,32 +52,8 @@ class SearchApi {
 
     /** One page of matching buyer sentences, newest first among equals, with facet counts. */
     @GetMapping
-    Mono<SearchJson> search(Staff staff,
-            @RequestParam(required = false) String q,
-            @RequestParam(required = false) List<String> outcome,
-            @RequestParam(required = false) List<String> competitor,
-            @RequestParam(required = false) List<String> criterion,
-            @RequestParam(required = false) List<String> sentiment,
-            @RequestParam(required = false) List<String> segment,
-            @RequestParam(required = false) List<String> source,
-            @RequestParam(required = false) List<String> quarter,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size,
-            @RequestParam(required = false) String sort) {
-        return Mono.fromCallable(() -> {
-                    Map<String, List<String>> filters = new LinkedHashMap<>();
-                    filters.put(Fields.OUTCOME, outcome);
-                    filters.put(Fields.COMPETITOR, competitor);
-                    filters.put(Fields.CRITERION, criterion);
-                    filters.put(Fields.SENTIMENT, sentiment);
-                    filters.put(Fields.SEGMENT, segment);
-                    filters.put(Fields.SOURCE, source);
-                    filters.put(Fields.QUARTER, quarter);
-                    return new SearchRequest(q, filters, from, to, order(sort), page == null ? 0 : page,
-                            size == null ? SearchRequest.DEFAULT_SIZE : size);
-                })
+    Mono<SearchJson> search(Staff staff, @ModelAttribute SearchForm form) {
+        return Mono.fromCallable(form::toRequest)
                 .flatMap(request -> indexer.search(staff.workspace(), request))
                 .map(SearchJson::of);
     }
@@ -94,16 +64,5 @@ class SearchApi {
     @ResponseStatus(HttpStatus.ACCEPTED)
     Mono<Void> rebuild(Staff staff) {
         return indexer.rebuild();
-    }
-
-    private static SearchRequest.Order order(String sort) {
-        if (sort == null || sort.isBlank()) {
-            return SearchRequest.Order.RELEVANCE;
-        }
-        return switch (sort.toLowerCase(Locale.ROOT)) {
-            case "relevance" -> SearchRequest.Order.RELEVANCE;
-            case "date" -> SearchRequest.Order.DATE;
-            default -> throw new InvalidInput("sort", "sort is relevance or date, was " + sort);
-        };
     }
 }

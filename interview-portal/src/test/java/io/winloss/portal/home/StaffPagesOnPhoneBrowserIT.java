@@ -34,7 +34,7 @@ class StaffPagesOnPhoneBrowserIT {
 
             for (String path : List.of("/", "/deals", "/deals/new", "/deals/import", "/deals/" + dealId,
                     "/admin/users", "/admin/api-keys", "/admin/survey", "/admin/outbox", "/admin/competitors",
-                    "/admin/criteria", "/admin/tagging", "/interviewers", "/interviews?deal=" + dealId, "/analysis")) {
+                    "/admin/criteria", "/admin/tagging", "/interviewers", "/interviews?deal=" + dealId, "/analysis", "/search")) {
                 page.get(portal.baseUrl().resolve(path).toString());
                 assertThat(page.findElements(By.tagName("h1"))).as("%s has a heading", path).isNotEmpty();
                 long overflow = (Long) ((JavascriptExecutor) page).executeScript(

@@ -71,6 +71,7 @@ class SearchApiTests {
     TestTenant tenant;
     WorkspaceId workspace;
     WebTestClient analyst;
+    String analystEmail;
     String lostDeal;
     String wonDeal;
     String lostInterview;
@@ -80,7 +81,8 @@ class SearchApiTests {
         TestTenant.owner(workspaces);
         tenant = TestTenant.create(workspaces);
         workspace = tenant.workspace().id();
-        analyst = TestTenant.as(client, tenant.addUser(users, Role.ANALYST));
+        analystEmail = tenant.addUser(users, Role.ANALYST);
+        analyst = TestTenant.as(client, analystEmail);
         lostDeal = deal(tenant, "crm-lost", "Hooli", "lost", "enterprise");
         wonDeal = deal(tenant, "crm-won", "Initech", "won", "smb");
         lostInterview = interview(workspace, lostDeal, List.of(
@@ -111,6 +113,38 @@ class SearchApiTests {
         assertThat(facet(page, "outcome")).containsEntry("lost", 1).containsEntry("won", 1);
         assertThat(page).containsKey("facets");
         assertThat(facets(page)).containsKeys("outcome", "competitor", "criterion", "sentiment");
+    }
+
+    @Test
+    void searchPageShowsHighlightedQuotesFacetsAndLinksToTheirPlace() {
+        io.winloss.portal.PageSession page = io.winloss.portal.PageSession.signIn(client, analystEmail, TestTenant.PASSWORD);
+
+        String html = page.get("/search?q=price&outcome=lost").getResponseBody();
+
+        assertThat(html).contains("1 quotes", "The <mark>price</mark> was too high compared to HubSpot.");
+        assertThat(html).contains("/interviews/" + lostInterview + "#s-1").doesNotContain("Your price was fair.");
+        assertThat(html).containsPattern("name=\"outcome\" value=\"lost\"\s+checked");
+        assertThat(html).contains("/search.csv?q=price&amp;outcome=lost");
+
+        String bad = page.get("/search?q=(price").getResponseBody();
+        assertThat(bad).contains("The search could not be read");
+        assertThat(TestTenant.as(client, tenant.addUser(users, Role.INTERVIEWER)).get().uri("/search").exchange()
+                .returnResult(String.class).getStatus().value()).isIn(302, 403);
+    }
+
+    @Test
+    void csvExportHoldsEveryHitAndDefusesFormulas() {
+        interview(workspace, lostDeal, List.of(buyer(0, "=HYPERLINK(\"http://evil\")", "=1+1 the price again", List.of(),
+                List.of("price"), "negative", -1.0)));
+        awaitIndexed();
+        io.winloss.portal.PageSession page = io.winloss.portal.PageSession.signIn(client, analystEmail, TestTenant.PASSWORD);
+
+        String csv = page.get("/search.csv?q=price&sort=date").getResponseBody();
+
+        List<String> lines = csv.lines().toList();
+        assertThat(lines.get(0)).isEqualTo("date,outcome,dealId,source,sourceId,speaker,role,sentiment,competitors,criteria,text");
+        assertThat(lines).hasSize(4);
+        assertThat(csv).contains("'=1+1 the price again", "'=HYPERLINK").doesNotContain(",=1+1");
     }
 
     @Test
