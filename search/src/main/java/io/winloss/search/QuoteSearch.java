@@ -2,6 +2,7 @@ package io.winloss.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -15,16 +16,24 @@ import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+
+import io.winloss.search.themes.DealThemes;
+import io.winloss.search.themes.Quote;
+import io.winloss.search.themes.Theme;
 
 /**
  * Searches the quotes of one workspace: full text, facet filters with drill-sideways counts, a date range, relevance
@@ -93,6 +102,92 @@ public final class QuoteSearch {
             throw new UncheckedIOException("cannot search quotes of workspace " + workspaceId, e);
         } finally {
             index.release(searcher);
+        }
+    }
+
+    /**
+     * The themes of every deal of the workspace with a sentence matching {@code filters} (facet dimension to accepted
+     * values: OR within a dimension, AND across, as in {@link #search}) said from {@code from} to {@code to} (both
+     * included, either may be null; the sentence's {@link Fields#DATE}, as in search, so a theme's numbers and a search
+     * with the same filters show the same quotes). One {@link DealThemes} per deal, in no particular order: its
+     * outcome, segment and close date from the stored fields, its themes the criteria, competitors and key phrases of
+     * its matching sentences, each theme with the sentences that mention it as quotes. The index holds buyer speech
+     * only, so every sentence counts.
+     *
+     * <p>A quote's score is how strongly the buyer felt: 1 for a positive or negative sentence, 0.5 for a neutral one
+     * (the index stores the sentiment label, not its strength), so quotes with an opinion are shown first.
+     *
+     * <p>Reads the stored fields of every matching sentence, with no top-N limit: linear in the matching sentences,
+     * fine for a workspace's tens of thousands, not the way to go for millions (doc values would be).
+     *
+     * @throws InvalidQuery when the workspace is missing, a filter is not a facet dimension, or the range is reversed
+     */
+    public List<DealThemes> dealThemes(String workspaceId, Map<String, List<String>> filters, LocalDate from,
+            LocalDate to) {
+        if (workspaceId == null || workspaceId.isBlank()) {
+            throw new InvalidQuery("", "no workspace");
+        }
+        SearchRequest request = new SearchRequest("", filters, from, to, SearchRequest.Order.DATE, 0, 1);
+        DrillDownQuery query = new DrillDownQuery(index.facetsConfig(),
+                confined(workspaceId, new MatchAllDocsQuery(), request));
+        request.filters().forEach((dim, values) -> values.forEach(value -> query.add(dim, value)));
+
+        Map<String, DealThemes.Builder> deals = new LinkedHashMap<>();
+        FacetedSearcher searcher = index.acquire();
+        try {
+            searcher.search(query, new SimpleCollector() {
+                private StoredFields stored;
+
+                @Override
+                protected void doSetNextReader(LeafReaderContext context) throws IOException {
+                    stored = context.reader().storedFields();
+                }
+
+                @Override
+                public void collect(int doc) throws IOException {
+                    addSentence(deals, stored.document(doc));
+                }
+
+                @Override
+                public ScoreMode scoreMode() {
+                    return ScoreMode.COMPLETE_NO_SCORES;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the themes of workspace " + workspaceId, e);
+        } finally {
+            index.release(searcher);
+        }
+        return deals.values().stream().map(DealThemes.Builder::build).toList();
+    }
+
+    private static void addSentence(Map<String, DealThemes.Builder> deals, Document sentence) {
+        String dealId = sentence.get(Fields.DEAL);
+        DealThemes.Builder deal = deals.computeIfAbsent(dealId, id -> {
+            DealThemes.Builder builder = DealThemes.builder(id, sentence.get(Fields.OUTCOME))
+                    .segment(sentence.get(Fields.SEGMENT));
+            if (sentence.getField(Fields.CLOSE_DATE) != null) {
+                builder.closeDate(LocalDate.ofEpochDay(sentence.getField(Fields.CLOSE_DATE).numericValue().longValue()));
+            }
+            return builder;
+        });
+        String sentiment = sentence.get(Fields.SENTIMENT);
+        double score = "positive".equals(sentiment) || "negative".equals(sentiment) ? 1.0 : 0.5;
+        Quote quote = new Quote(sentence.get(Fields.ID), sentence.get(Fields.TEXT), score);
+        for (String criterion : sentence.getValues(Fields.CRITERION)) {
+            if (!criterion.isBlank()) {
+                deal.quote(Theme.criterion(criterion), quote);
+            }
+        }
+        for (String competitor : sentence.getValues(Fields.COMPETITOR)) {
+            if (!competitor.isBlank()) {
+                deal.quote(Theme.competitor(competitor), quote);
+            }
+        }
+        for (String phrase : sentence.getValues(Fields.KEY_PHRASE)) {
+            if (!phrase.isBlank()) {
+                deal.quote(Theme.keyPhrase(phrase), quote);
+            }
         }
     }
 

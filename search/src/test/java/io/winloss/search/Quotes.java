@@ -19,6 +19,7 @@ final class Quotes {
     private List<String> competitors = List.of();
     private List<String> criteria = List.of();
     private String sentiment = "neutral";
+    private List<String> keyPhrases = List.of();
 
     static Quotes in(String workspace) {
         Quotes quotes = new Quotes();
@@ -71,6 +72,11 @@ final class Quotes {
         return this;
     }
 
+    Quotes keyPhrases(String... keyPhrases) {
+        this.keyPhrases = List.of(keyPhrases);
+        return this;
+    }
+
     Quotes sentiment(String sentiment) {
         this.sentiment = sentiment;
         return this;
@@ -83,6 +89,6 @@ final class Quotes {
                 : QuoteRecord.responseAnswerId(sourceId, "q" + index);
         return new QuoteRecord(id, workspace, deal, source, sourceId, index, "Dana Buyer", "buyer", text, outcome,
                 segment, amount, closeDate, date, competitors, criteria, sentiment,
-                competitors.stream().map(c -> new Aspect("competitor", c, sentiment)).toList(), List.of());
+                competitors.stream().map(c -> new Aspect("competitor", c, sentiment)).toList(), keyPhrases);
     }
 }
