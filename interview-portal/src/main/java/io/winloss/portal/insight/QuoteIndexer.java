@@ -32,7 +32,11 @@ import io.winloss.search.QuoteIndex;
 import io.winloss.search.QuoteRecord;
 import io.winloss.search.QuoteSearch;
 import io.winloss.search.SearchPage;
+import io.winloss.search.Fields;
 import io.winloss.search.SearchRequest;
+import io.winloss.search.themes.DealThemes;
+import io.winloss.search.themes.ThemeAnalysis;
+import io.winloss.search.themes.ThemeReport;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import reactor.core.Disposable;
@@ -105,6 +109,28 @@ public class QuoteIndexer {
     /** One page of the workspace's quotes; {@link io.winloss.search.InvalidQuery} when the request cannot be served. */
     public Mono<SearchPage> search(WorkspaceId workspace, SearchRequest request) {
         return Mono.fromCallable(() -> search.search(workspace.value(), request)).subscribeOn(searcher);
+    }
+
+    /**
+     * The themes of the workspace's deals whose outcome is one of {@code focus}, ranked against those whose outcome is
+     * one of {@code baseline}. {@code filters} (facet dimension to accepted values) and the date range apply to both
+     * sets alike, so the question stays "what do these buyers say more often than those", not a comparison of one
+     * competitor's losses with every win. Reads every matching sentence; runs on the search scheduler.
+     * {@link io.winloss.search.InvalidQuery} when a filter is unknown or the range reversed.
+     */
+    public Mono<ThemeReport> themes(WorkspaceId workspace, List<String> focus, List<String> baseline,
+            Map<String, List<String>> filters, LocalDate from, LocalDate to) {
+        return Mono.fromCallable(() -> {
+            List<DealThemes> focusDeals = search.dealThemes(workspace.value(), withOutcomes(filters, focus), from, to);
+            List<DealThemes> baselineDeals = search.dealThemes(workspace.value(), withOutcomes(filters, baseline), from, to);
+            return ThemeAnalysis.rank(focusDeals, baselineDeals, ThemeAnalysis.Options.defaults());
+        }).subscribeOn(searcher);
+    }
+
+    private static Map<String, List<String>> withOutcomes(Map<String, List<String>> filters, List<String> outcomes) {
+        Map<String, List<String>> all = new LinkedHashMap<>(filters);
+        all.put(Fields.OUTCOME, List.copyOf(outcomes));
+        return all;
     }
 
     /** The change-log position the index has committed: every change up to it is searchable. */

@@ -1,0 +1,230 @@
+package io.winloss.portal.insight;
+
+import static io.winloss.portal.analysis.AnalysisFixture.buyer;
+import static io.winloss.portal.analysis.AnalysisFixture.interviewer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import io.winloss.portal.PortalTest;
+import io.winloss.portal.TestTenant;
+import io.winloss.portal.account.Role;
+import io.winloss.portal.account.Users;
+import io.winloss.portal.analysis.AnalysedSentence;
+import io.winloss.portal.analysis.Analyses;
+import io.winloss.portal.analysis.AnalysisFixture;
+import io.winloss.portal.store.Collections;
+import io.winloss.portal.store.Store;
+import io.winloss.portal.workspace.WorkspaceId;
+import io.winloss.portal.workspace.Workspaces;
+
+/**
+ * Loss themes through the API over analyses stored by hand (no models), as in {@link SearchApiTests}: 12 lost deals
+ * all mentioning price (one of them five times) and 12 won deals of which 2 do.
+ */
+@PortalTest
+class ThemesApiTests {
+
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
+    };
+
+    @Autowired
+    WebTestClient client;
+
+    @Autowired
+    Workspaces workspaces;
+
+    @Autowired
+    Users users;
+
+    @Autowired
+    Analyses analyses;
+
+    @Autowired
+    Store store;
+
+    @Autowired
+    ChangeLog changes;
+
+    @Autowired
+    QuoteIndexer indexer;
+
+    TestTenant tenant;
+    WorkspaceId workspace;
+    WebTestClient analyst;
+    String firstLostDeal;
+
+    @BeforeEach
+    void twelveLostDealsAndTwelveWon() {
+        TestTenant.owner(workspaces);
+        tenant = TestTenant.create(workspaces);
+        workspace = tenant.workspace().id();
+        analyst = TestTenant.as(client, tenant.addUser(users, Role.ANALYST));
+        for (int i = 0; i < 12; i++) {
+            String lost = deal(tenant, "lost-" + i, "lost", i < 6 ? "enterprise" : "smb");
+            List<AnalysedSentence> sentences = new ArrayList<>();
+            sentences.add(interviewer(0, "Why did you choose someone else?"));
+            int mentions = i == 0 ? 5 : 1;
+            for (int s = 1; s <= mentions; s++) {
+                sentences.add(buyer(s, "Tom", "The price was too high, point " + s + ".", List.of(), List.of("price"),
+                        "negative", -1.0));
+            }
+            sentences.add(buyer(mentions + 1, "Tom", "Support was fine.", List.of(), List.of("support"), "neutral", 0.0));
+            interview(workspace, lost, sentences);
+            if (i == 0) {
+                firstLostDeal = lost;
+            }
+        }
+        for (int i = 0; i < 12; i++) {
+            String won = deal(tenant, "won-" + i, "won", i < 6 ? "enterprise" : "smb");
+            interview(workspace, won, List.of(i < 2
+                    ? buyer(0, "Ann", "Your price was high but fair.", List.of(), List.of("price"), "neutral", 0.0)
+                    : buyer(0, "Ann", "Support was fine.", List.of(), List.of("support"), "positive", 0.5)));
+        }
+        awaitIndexed(workspace, firstLostDeal);
+    }
+
+    @Test
+    void priceRanksFirstCountingDistinctDealsWithHonestStatistics() {
+        Map<String, Object> answer = themes(analyst, "");
+
+        assertThat(sample(answer)).containsEntry("deals", 24).containsEntry("focus", 12).containsEntry("baseline", 12);
+        Map<String, Object> price = themes(answer).get(0);
+        assertThat(price).containsEntry("kind", "criterion").containsEntry("theme", "price")
+                .containsEntry("focusDeals", 12).containsEntry("baselineDeals", 2)
+                .containsEntry("focusRate", 1.0)
+                .containsKeys("qValue", "ci", "lift", "verdict");
+        assertThat(((Number) price.get("baselineRate")).doubleValue()).isCloseTo(2 / 12.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(((Number) price.get("pValue")).doubleValue()).isLessThan(0.01);
+        assertThat((List<?>) price.get("ci")).hasSize(2);
+        List<Map<String, Object>> quotes = quotes(price);
+        assertThat(quotes).hasSize(3).allSatisfy(q -> assertThat(q).containsKeys("id", "dealId", "text"));
+        assertThat(quotes).extracting(q -> q.get("dealId")).doesNotHaveDuplicates();
+        assertThat(quotes).extracting(q -> (String) q.get("text")).allMatch(t -> t.startsWith("The price was too high"));
+
+        Map<String, Object> support = themes(answer).stream().filter(t -> "support".equals(t.get("theme"))).findFirst()
+                .orElseThrow();
+        assertThat(support).containsEntry("focusDeals", 12).containsEntry("baselineDeals", 10);
+        assertThat(((Number) support.get("pValue")).doubleValue()).isGreaterThan(0.05);
+    }
+
+    @Test
+    void filtersApplyToBothSetsAndOutcomesMayBeSwapped() {
+        Map<String, Object> enterprise = themes(analyst, "segment=enterprise");
+        assertThat(sample(enterprise)).containsEntry("focus", 6).containsEntry("baseline", 6);
+
+        Map<String, Object> swapped = themes(analyst, "outcome=won&versus=lost");
+        assertThat(sample(swapped)).containsEntry("focus", 12).containsEntry("baseline", 12);
+        assertThat(themes(swapped)).filteredOn(t -> "price".equals(t.get("theme")))
+                .singleElement().satisfies(t -> assertThat(t).containsEntry("focusDeals", 2).containsEntry("baselineDeals", 12));
+
+        assertThat(sample(themes(analyst, "from=2030-01-01"))).containsEntry("deals", 0);
+    }
+
+    @Test
+    void anotherWorkspaceIsNeverCounted() {
+        TestTenant other = TestTenant.create(workspaces);
+        String otherLost = deal(other, "lost-0", "lost", "enterprise");
+        interview(other.workspace().id(), otherLost, List.of(
+                buyer(0, "Tom", "The price was too high.", List.of(), List.of("price"), "negative", -1.0),
+                buyer(1, "Tom", "Acme was cheaper.", List.of("Acme"), List.of("price"), "negative", -1.0)));
+        String otherWon = deal(other, "won-0", "won", "enterprise");
+        interview(other.workspace().id(), otherWon, List.of(
+                buyer(0, "Ann", "Acme was slow.", List.of("Acme"), List.of("support"), "negative", -1.0)));
+        awaitIndexed(other.workspace().id(), otherLost);
+
+        Map<String, Object> mine = themes(analyst, "");
+        assertThat(sample(mine)).containsEntry("deals", 24);
+        assertThat(themes(mine)).extracting(t -> t.get("theme")).doesNotContain("Acme");
+        assertThat(themes(mine).get(0)).containsEntry("focusDeals", 12);
+
+        Map<String, Object> theirs = themes(other.asAdmin(client), "");
+        assertThat(sample(theirs)).containsEntry("deals", 2).containsEntry("focus", 1).containsEntry("baseline", 1);
+        assertThat(((Map<?, ?>) sample(theirs).get("verdict")).get("conclusion")).isEqualTo("TOO_SMALL");
+    }
+
+    @Test
+    void badParametersAre400sNamingTheField() {
+        analyst.get().uri("/api/themes?outcome=lost&versus=lost").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("versus");
+        analyst.get().uri("/api/themes?from=yesterday").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("from");
+    }
+
+    @Test
+    void interviewersMayNotSeeThemes() {
+        WebTestClient interviewer = TestTenant.as(client, tenant.addUser(users, Role.INTERVIEWER));
+
+        interviewer.get().uri("/api/themes").exchange().expectStatus().isForbidden();
+    }
+
+    // --- fixtures and helpers
+
+    private String deal(TestTenant owner, String externalId, String outcome, String segment) {
+        Map<String, Object> created = owner.asAdmin(client).post().uri("/api/deals").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("externalId", externalId, "account", "Account " + externalId, "outcome", outcome,
+                        "closeDate", "2026-03-31", "segment", segment, "amount", "12000"))
+                .exchange().expectStatus().isCreated().expectBody(JSON).returnResult().getResponseBody();
+        return (String) created.get("id");
+    }
+
+    /** An interview stored as an upload would store it (without a job, so no worker analyses it), and its analysis. */
+    private void interview(WorkspaceId owner, String dealId, List<AnalysedSentence> sentences) {
+        String id = UUID.randomUUID().toString();
+        store.tenant(owner, Collections.INTERVIEWS).insert(new Document("_id", id).append("dealId", dealId)
+                .append("fileName", "call.txt").append("size", 10L).append("interviewers", List.of("Priya Raman"))
+                .append("interviewDate", "2026-04-02").append("uploadedBy", "someone@example.test")
+                .append("uploadedAt", new Date())).block(Duration.ofSeconds(10));
+        AnalysisFixture.save(analyses, owner, "interview:" + id, sentences);
+    }
+
+    /** Waits until the indexer has committed every change recorded so far. */
+    private void awaitIndexed(WorkspaceId owner, String dealId) {
+        long mark = changes.record(owner, "deal:" + dealId).block(Duration.ofSeconds(10));
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (indexer.position() < mark) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the index did not reach change " + mark + " within 10 s");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private Map<String, Object> themes(WebTestClient as, String query) {
+        return as.get().uri("/api/themes?" + query).exchange().expectStatus().isOk()
+                .expectBody(JSON).returnResult().getResponseBody();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> sample(Map<String, Object> answer) {
+        return (Map<String, Object>) answer.get("sample");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> themes(Map<String, Object> answer) {
+        return (List<Map<String, Object>>) answer.get("themes");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> quotes(Map<String, Object> theme) {
+        return (List<Map<String, Object>>) theme.get("quotes");
+    }
+}
