@@ -117,6 +117,7 @@ public final class SearchBench {
                     hitsSeen / runs);
             System.out.println("example: " + requests.get(0) + " -> "
                     + search.search(WORKSPACE, requests.get(0)).hits().get(0).highlight());
+            timeThemes(search);
         } finally {
             deleteRecursively(dir);
         }
@@ -174,6 +175,31 @@ public final class SearchBench {
                 QuoteRecord.INTERVIEW, interview, index, "Buyer " + deal, "buyer", text.toString(), outcome, segment,
                 amount, closeDate, closeDate.plusDays(7), competitors, criteria, sentiment,
                 competitors.stream().map(c -> new Aspect("competitor", c, sentiment)).toList(), List.of());
+    }
+
+    /**
+     * A full themes computation as {@code GET /api/themes} runs it: every deal's themes read from the index (lost
+     * against won), then ranked with Fisher's test, q-values and intervals. Two warm-up runs, then five timed.
+     */
+    private static void timeThemes(QuoteSearch search) {
+        long[] nanos = new long[5];
+        int deals = 0;
+        int themes = 0;
+        for (int i = -2; i < nanos.length; i++) {
+            long t0 = System.nanoTime();
+            java.util.List<io.winloss.search.themes.DealThemes> all = search.dealThemes(WORKSPACE, java.util.Map.of(), null, null);
+            java.util.List<io.winloss.search.themes.DealThemes> lost = all.stream().filter(d -> "lost".equals(d.outcome())).toList();
+            java.util.List<io.winloss.search.themes.DealThemes> won = all.stream().filter(d -> "won".equals(d.outcome())).toList();
+            io.winloss.search.themes.ThemeReport report = io.winloss.search.themes.ThemeAnalysis.rank(lost, won);
+            if (i >= 0) {
+                nanos[i] = System.nanoTime() - t0;
+            }
+            deals = all.size();
+            themes = report.themes().size();
+        }
+        Arrays.sort(nanos);
+        System.out.printf("themes over all %,d deals (lost against won, %d themes shown), 5 runs after 2 warm-up: median %.0f ms, max %.0f ms%n",
+                deals, themes, nanos[2] / 1e6, nanos[4] / 1e6);
     }
 
     /** Two common terms from different criteria, each with outcome, competitor and segment filters. */
