@@ -9,9 +9,10 @@ import java.util.List;
  * state is the state of {@code jobId}, the latest analysis job.
  *
  * @param interviewers speaker names on the interviewer side, as given at upload; empty means inferred
+ * @param fileId       the stored file (GridFS), read only through {@link Interviews}
  */
 public record Interview(String id, String dealId, String fileName, long size, List<String> interviewers,
-        LocalDate interviewDate, String uploadedBy, Instant uploadedAt, String jobId) {
+        LocalDate interviewDate, String uploadedBy, Instant uploadedAt, String jobId, String fileId) {
 
     public Interview {
         interviewers = List.copyOf(interviewers);

@@ -50,7 +50,7 @@ class InterviewAnalysis implements AnalysisTarget {
     @Override
     public Mono<Input> load(WorkspaceId workspace, String id) {
         return interviews.find(workspace, id).onErrorResume(io.winloss.portal.web.NotFound.class, e -> Mono.empty())
-                .flatMap(interview -> Mono.zip(interviews.file(workspace, id), competitors.rules(workspace),
+                .flatMap(interview -> Mono.zip(interviews.file(workspace, interview), competitors.rules(workspace),
                                 criteria.patterns(workspace))
                         .map(loaded -> (Input) (pipeline, progress) -> {
                     byte[] bytes = loaded.getT1();

@@ -121,15 +121,16 @@ class InterviewPages {
         model.addAttribute("added", added);
         model.addAttribute("mayEditList", staff.seesWholeWorkspace());
         Conversation.Filter filter = new Conversation.Filter(competitor, criterion, sentiment);
-        return review.view(staff, id)
-                .flatMap(view -> access.readable(staff, view.dealId()).doOnNext(deal -> {
-                    model.addAttribute("deal", deal);
+        return review.withDeal(staff, id)
+                .doOnNext(shown -> {
+                    InterviewView view = shown.view();
+                    model.addAttribute("deal", shown.deal());
                     model.addAttribute("interview", view);
                     model.addAttribute("filter", filter);
                     model.addAttribute("conversation", Conversation.of(view.sentences(), filter));
                     model.addAttribute("competitorNames", view.sentences().stream()
                             .flatMap(s -> s.competitors().stream()).distinct().sorted().toList());
-                }))
+                })
                 .thenReturn(VIEW_INTERVIEW);
     }
 

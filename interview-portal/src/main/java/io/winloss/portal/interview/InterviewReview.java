@@ -48,10 +48,19 @@ class InterviewReview {
     }
 
     Mono<InterviewView> view(Staff staff, String id) {
-        return readable(staff, id).flatMap(interview -> interviews.job(staff.workspace(), interview)
-                .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
-                .zipWith(analyses.read(staff.workspace(), interview.target()),
-                        (job, sentences) -> InterviewView.of(interview, job.orElse(null), sentences)));
+        return withDeal(staff, id).map(WithDeal::view);
+    }
+
+    /** The interview as shown, with its deal (read once, by the access check). */
+    record WithDeal(InterviewView view, io.winloss.portal.deal.Deal deal) {
+    }
+
+    Mono<WithDeal> withDeal(Staff staff, String id) {
+        return interviews.find(staff.workspace(), id).flatMap(interview -> access.readable(staff, interview.dealId())
+                .flatMap(deal -> interviews.job(staff.workspace(), interview)
+                        .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+                        .zipWith(analyses.read(staff.workspace(), interview.target()),
+                                (job, sentences) -> new WithDeal(InterviewView.of(interview, job.orElse(null), sentences), deal))));
     }
 
     Mono<AnalysisJob> reanalyze(Staff staff, String id) {

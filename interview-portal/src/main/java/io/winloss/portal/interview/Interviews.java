@@ -115,8 +115,8 @@ public class Interviews {
     }
 
     /** The file as uploaded. */
-    Mono<byte[]> file(WorkspaceId workspace, String id) {
-        return interviews(workspace).findById(id).flatMap(d -> files.read(workspace, d.getString("fileId")));
+    Mono<byte[]> file(WorkspaceId workspace, Interview interview) {
+        return files.read(workspace, interview.fileId());
     }
 
     private static Interview toInterview(Document d) {
@@ -124,6 +124,6 @@ public class Interviews {
         return new Interview(d.getString("_id"), d.getString("dealId"), d.getString("fileName"),
                 d.get("size", Number.class).longValue(), d.getList("interviewers", String.class),
                 date == null ? null : LocalDate.parse(date), d.getString("uploadedBy"),
-                d.getDate("uploadedAt").toInstant(), d.getString("jobId"));
+                d.getDate("uploadedAt").toInstant(), d.getString("jobId"), d.getString("fileId"));
     }
 }

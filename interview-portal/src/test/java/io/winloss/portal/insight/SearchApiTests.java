@@ -260,30 +260,16 @@ class SearchApiTests {
         return (String) created.get("id");
     }
 
-    /** An interview stored as an upload would store it (without a job, so no worker analyses it), and its analysis. */
     private String interview(WorkspaceId owner, String dealId, List<AnalysedSentence> sentences) {
-        String id = UUID.randomUUID().toString();
-        store.tenant(owner, Collections.INTERVIEWS).insert(new Document("_id", id).append("dealId", dealId)
-                .append("fileName", "call.txt").append("size", 10L).append("interviewers", List.of("Priya Raman"))
-                .append("interviewDate", "2026-04-02").append("uploadedBy", "someone@example.test")
-                .append("uploadedAt", new Date())).block(Duration.ofSeconds(10));
-        AnalysisFixture.save(analyses, owner, "interview:" + id, sentences);
-        return id;
+        return IndexedQuotes.interview(store, analyses, owner, dealId, sentences);
     }
 
     private String response(WorkspaceId owner, String dealId, List<AnalysedSentence> sentences) {
-        String id = UUID.randomUUID().toString();
-        store.tenant(owner, Collections.RESPONSES).insert(new Document("_id", id).append("dealId", dealId)
-                .append("invitationId", id).append("surveyVersion", 1).append("submittedAt", new Date())
-                .append("answers", new Document("primaryReason", sentences.get(0).text()))).block(Duration.ofSeconds(10));
-        AnalysisFixture.save(analyses, owner, "response:" + id, sentences);
-        return id;
+        return IndexedQuotes.response(store, analyses, owner, dealId, sentences);
     }
 
-    /** Waits until the indexer has committed every change recorded so far. */
     private void awaitIndexed() {
-        long mark = changes.record(workspace, "deal:" + lostDeal).block(Duration.ofSeconds(10));
-        await(() -> indexer.position(), position -> position >= mark);
+        IndexedQuotes.awaitIndexed(changes, indexer, workspace, lostDeal);
     }
 
     private static <T> T await(java.util.function.Supplier<T> probe, Predicate<T> done) {

@@ -181,31 +181,12 @@ class ThemesApiTests {
         return (String) created.get("id");
     }
 
-    /** An interview stored as an upload would store it (without a job, so no worker analyses it), and its analysis. */
     private void interview(WorkspaceId owner, String dealId, List<AnalysedSentence> sentences) {
-        String id = UUID.randomUUID().toString();
-        store.tenant(owner, Collections.INTERVIEWS).insert(new Document("_id", id).append("dealId", dealId)
-                .append("fileName", "call.txt").append("size", 10L).append("interviewers", List.of("Priya Raman"))
-                .append("interviewDate", "2026-04-02").append("uploadedBy", "someone@example.test")
-                .append("uploadedAt", new Date())).block(Duration.ofSeconds(10));
-        AnalysisFixture.save(analyses, owner, "interview:" + id, sentences);
+        IndexedQuotes.interview(store, analyses, owner, dealId, sentences);
     }
 
-    /** Waits until the indexer has committed every change recorded so far. */
     private void awaitIndexed(WorkspaceId owner, String dealId) {
-        long mark = changes.record(owner, "deal:" + dealId).block(Duration.ofSeconds(10));
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (indexer.position() < mark) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the index did not reach change " + mark + " within 10 s");
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        IndexedQuotes.awaitIndexed(changes, indexer, owner, dealId);
     }
 
     private Map<String, Object> themes(WebTestClient as, String query) {
