@@ -1,20 +1,15 @@
 package io.winloss.portal.insight;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ModelAttribute;
 
 import io.winloss.portal.account.Staff;
+import io.winloss.portal.invitation.ResponseRates;
+import io.winloss.portal.invitation.ResponseRates.ResponseRate;
 import io.winloss.portal.web.ApiController;
-import io.winloss.portal.web.FieldError;
-import io.winloss.portal.web.InvalidInput;
 import io.winloss.search.Fields;
 import io.winloss.search.themes.DealQuote;
 import io.winloss.search.themes.Sample;
@@ -60,20 +55,26 @@ class ThemesApi {
             Verdict verdict) {
     }
 
-    record ThemesJson(SampleJson sample, List<ThemeJson> themes) {
+    /**
+     * The sample, the themes, and beside them how many invited buyers answered per outcome ({@code responseRates}),
+     * so nobody mistakes who answered for what happened.
+     */
+    record ThemesJson(SampleJson sample, List<ThemeJson> themes, List<ResponseRate> responseRates) {
 
-        static ThemesJson of(ThemeReport report, List<String> focus, List<String> baseline) {
+        static ThemesJson of(ThemeReport report, List<String> focus, List<String> baseline, List<ResponseRate> rates) {
             Sample sample = report.sample();
             return new ThemesJson(
                     new SampleJson(sample.deals(), sample.focus(), sample.baseline(), focus, baseline, report.verdict()),
-                    report.themes().stream().map(ThemeJson::of).toList());
+                    report.themes().stream().map(ThemeJson::of).toList(), rates);
         }
     }
 
     private final QuoteIndexer indexer;
+    private final ResponseRates responseRates;
 
-    ThemesApi(QuoteIndexer indexer) {
+    ThemesApi(QuoteIndexer indexer, ResponseRates responseRates) {
         this.indexer = indexer;
+        this.responseRates = responseRates;
     }
 
     /**
@@ -81,57 +82,18 @@ class ThemesApi {
      * Fisher's exact p-value, the Benjamini-Hochberg q-value, a Wilson 95% interval of the focus rate and up to three
      * quotes; the sample sizes and a plain verdict when there are too few deals to conclude anything.
      *
-     * @param outcome    focus outcomes, repeatable; default {@code lost}
-     * @param versus     baseline outcomes, repeatable; default {@code won}; none may also be a focus outcome
-     * @param competitor optional, repeatable (OR): only sentences naming one of them, in both sets
-     * @param segment    optional, repeatable (OR): only deals of these segments, in both sets
-     * @param from       optional {@code yyyy-mm-dd}: only sentences said that day or later, in both sets
-     * @param to         optional {@code yyyy-mm-dd}: only sentences said that day or earlier, in both sets
+     * <p>The query string ({@link ThemesForm}): {@code outcome} focus outcomes, repeatable, default {@code lost};
+     * {@code versus} baseline outcomes, repeatable, default {@code won}, none also a focus outcome; optional
+     * {@code competitor} and {@code segment}, repeatable (OR), and {@code from}/{@code to} ({@code yyyy-mm-dd},
+     * when the buyer said it), all applied to both sets.
      */
     @GetMapping
-    Mono<ThemesJson> themes(Staff staff,
-            @RequestParam(required = false) List<String> outcome,
-            @RequestParam(required = false) List<String> versus,
-            @RequestParam(required = false) List<String> competitor,
-            @RequestParam(required = false) List<String> segment,
-            @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to) {
-        return Mono.defer(() -> {
-            List<String> focus = values(outcome, "lost");
-            List<String> baseline = values(versus, "won");
-            List<FieldError> errors = new ArrayList<>();
-            List<String> both = focus.stream().filter(baseline::contains).toList();
-            if (!both.isEmpty()) {
-                errors.add(new FieldError("versus", "an outcome cannot be in both sets: " + String.join(", ", both)));
-            }
-            LocalDate fromDate = date("from", from, errors);
-            LocalDate toDate = date("to", to, errors);
-            if (!errors.isEmpty()) {
-                throw new InvalidInput(errors);
-            }
-            Map<String, List<String>> filters = new LinkedHashMap<>();
-            filters.put(Fields.COMPETITOR, values(competitor, null));
-            filters.put(Fields.SEGMENT, values(segment, null));
-            return indexer.themes(staff.workspace(), focus, baseline, filters, fromDate, toDate)
-                    .map(report -> ThemesJson.of(report, focus, baseline));
-        });
-    }
-
-    private static List<String> values(List<String> given, String fallback) {
-        List<String> values = given == null ? List.of()
-                : given.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).distinct().toList();
-        return values.isEmpty() && fallback != null ? List.of(fallback) : values;
-    }
-
-    private static LocalDate date(String field, String text, List<FieldError> errors) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "must be a date like 2026-03-31"));
-            return null;
-        }
+    Mono<ThemesJson> themes(Staff staff, @ModelAttribute ThemesForm form) {
+        return Mono.fromCallable(form::toQuestion)
+                .flatMap(question -> Mono.zip(
+                        indexer.themes(staff.workspace(), question.focus(), question.baseline(), question.filters(),
+                                question.from(), question.to()),
+                        responseRates.byOutcome(staff.workspace(), question.filters().get(Fields.SEGMENT)),
+                        (report, rates) -> ThemesJson.of(report, question.focus(), question.baseline(), rates)));
     }
 }

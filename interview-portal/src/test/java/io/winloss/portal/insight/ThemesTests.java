@@ -17,8 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import io.winloss.portal.PageSession;
 import io.winloss.portal.PortalTest;
 import io.winloss.portal.TestTenant;
 import io.winloss.portal.account.Role;
@@ -36,7 +38,7 @@ import io.winloss.portal.workspace.Workspaces;
  * all mentioning price (one of them five times) and 12 won deals of which 2 do.
  */
 @PortalTest
-class ThemesApiTests {
+class ThemesTests {
 
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
     };
@@ -66,6 +68,8 @@ class ThemesApiTests {
     WorkspaceId workspace;
     WebTestClient analyst;
     String firstLostDeal;
+    List<String> lostDeals = new ArrayList<>();
+    List<String> wonDeals = new ArrayList<>();
 
     @BeforeEach
     void twelveLostDealsAndTwelveWon() {
@@ -75,6 +79,7 @@ class ThemesApiTests {
         analyst = TestTenant.as(client, tenant.addUser(users, Role.ANALYST));
         for (int i = 0; i < 12; i++) {
             String lost = deal(tenant, "lost-" + i, "lost", i < 6 ? "enterprise" : "smb");
+            lostDeals.add(lost);
             List<AnalysedSentence> sentences = new ArrayList<>();
             sentences.add(interviewer(0, "Why did you choose someone else?"));
             int mentions = i == 0 ? 5 : 1;
@@ -90,6 +95,7 @@ class ThemesApiTests {
         }
         for (int i = 0; i < 12; i++) {
             String won = deal(tenant, "won-" + i, "won", i < 6 ? "enterprise" : "smb");
+            wonDeals.add(won);
             interview(workspace, won, List.of(i < 2
                     ? buyer(0, "Ann", "Your price was high but fair.", List.of(), List.of("price"), "neutral", 0.0)
                     : buyer(0, "Ann", "Support was fine.", List.of(), List.of("support"), "positive", 0.5)));
@@ -171,7 +177,99 @@ class ThemesApiTests {
         interviewer.get().uri("/api/themes").exchange().expectStatus().isForbidden();
     }
 
+    @Test
+    void responseRatesPerOutcomeStandBesideTheThemes() {
+        for (int i = 0; i < 4; i++) {
+            invite(lostDeals.get(i), i == 0);
+            invite(wonDeals.get(i), i < 3);
+        }
+        invite(wonDeals.get(0), false); // a second invitation of an answered deal: still one deal
+
+        List<Map<String, Object>> rates = responseRates(themes(analyst, ""));
+
+        assertThat(rates).extracting(r -> r.get("outcome")).containsExactly("won", "lost");
+        assertThat(rates.get(0)).containsEntry("invitedDeals", 4).containsEntry("answeredDeals", 3).containsEntry("rate", 0.75);
+        assertThat(rates.get(1)).containsEntry("invitedDeals", 4).containsEntry("answeredDeals", 1).containsEntry("rate", 0.25);
+        assertThat((List<?>) rates.get(1).get("ci")).hasSize(2);
+        assertThat(responseRates(themes(analyst, "segment=smb"))).isEmpty();
+    }
+
+    @Test
+    void themesPageShowsTablesWhoseNumbersOpenTheQuotes() {
+        invite(lostDeals.get(0), true);
+        String page = page(analystPages(), "/themes");
+
+        assertThat(page).contains("<table class=\"themes-table\"", "data-theme=\"price\"", "12 of 12", "2 of 12",
+                "<table class=\"response-rates\"", "100%");
+        assertThat(page).contains("href=\"/search?outcome=lost&amp;criterion=price\"",
+                "href=\"/search?outcome=won&amp;criterion=price\"");
+        assertThat(page).containsPattern("href=\"/interviews/[^\"]+#s-\\d+\">in context</a>");
+        assertThat(page).contains("/webjars/chart.js/dist/chart.umd.min.js", "/js/charts.js");
+
+        String enterprise = page(analystPages(), "/themes?segment=enterprise&outcome=lost&versus=won&versus=no_decision");
+        assertThat(enterprise).contains("6 of 6", "segment=enterprise", "won or no_decision");
+    }
+
+    @Test
+    void themesPageExplainsABadQuestionInsteadOfFailing() {
+        String page = page(analystPages(), "/themes?outcome=lost&versus=lost");
+
+        assertThat(page).contains("The comparison could not be made: versus: an outcome cannot be in both sets: lost")
+                .doesNotContain("<table class=\"themes-table\"");
+    }
+
+    @Test
+    void quotesOnTheThemesPageAreEscaped() {
+        TestTenant other = TestTenant.create(workspaces);
+        for (int i = 0; i < 2; i++) {
+            String lost = deal(other, "hostile-" + i, "lost", "smb");
+            interview(other.workspace().id(), lost, List.of(buyer(0, "Eve", "<script>alert(1)</script> the price hurt.",
+                    List.of(), List.of("price"), "negative", -1.0)));
+            if (i == 1) {
+                awaitIndexed(other.workspace().id(), lost);
+            }
+        }
+
+        String page = page(PageSession.signIn(client, other.addUser(users, Role.ANALYST), TestTenant.PASSWORD), "/themes");
+
+        assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt; the price hurt.").doesNotContain("<script>alert(1)");
+    }
+
+    @Test
+    void interviewersMayNotSeeTheThemesPage() {
+        PageSession interviewer = PageSession.signIn(client, tenant.addUser(users, Role.INTERVIEWER), TestTenant.PASSWORD);
+
+        assertThat(interviewer.get("/themes").getStatus().value()).isEqualTo(403);
+    }
+
     // --- fixtures and helpers
+
+    private void invite(String dealId, boolean answered) {
+        Map<String, Object> invitation = analyst.post().uri("/api/deals/" + dealId + "/invitations")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("email", "buyer@example.test"))
+                .exchange().expectStatus().isCreated().expectBody(JSON).returnResult().getResponseBody();
+        if (answered) {
+            store.tenant(workspace, Collections.INVITATIONS)
+                    .updateOne(new Document("_id", invitation.get("id")), new Document("$set", new Document("answeredAt", new Date())))
+                    .block(Duration.ofSeconds(10));
+        }
+    }
+
+    private static String page(PageSession session, String uri) {
+        EntityExchangeResult<String> result = session.get(uri);
+        assertThat(result.getStatus().value()).as("GET %s", uri).isEqualTo(200);
+        return result.getResponseBody();
+    }
+
+    private PageSession analystPages() {
+        return PageSession.signIn(client, tenant.addUser(users, Role.ANALYST), TestTenant.PASSWORD);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> responseRates(Map<String, Object> answer) {
+        return (List<Map<String, Object>>) answer.get("responseRates");
+    }
+
 
     private String deal(TestTenant owner, String externalId, String outcome, String segment) {
         Map<String, Object> created = owner.asAdmin(client).post().uri("/api/deals").contentType(MediaType.APPLICATION_JSON)
