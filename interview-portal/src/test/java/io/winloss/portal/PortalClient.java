@@ -43,10 +43,42 @@ public final class PortalClient {
 
     /** Creates a lost deal through the API and returns its id. */
     public String createDeal(String account) throws IOException, InterruptedException {
-        HttpResponse<String> created = postJson("/api/deals",
-                "{\"account\":\"" + account + "\",\"outcome\":\"lost\",\"closeDate\":\"2026-03-31\",\"amount\":25000}");
+        return createDeal(account, "lost");
+    }
+
+    /** Creates a deal with this outcome, closed 2026-03-31, through the API and returns its id. */
+    public String createDeal(String account, String outcome) throws IOException, InterruptedException {
+        HttpResponse<String> created = postJson("/api/deals", "{\"account\":\"" + account + "\",\"outcome\":\"" + outcome
+                + "\",\"closeDate\":\"2026-03-31\",\"amount\":25000}");
         expect(created, 201);
         return field(created.body(), "id");
+    }
+
+    /** Uploads a plain-text transcript as {@code POST /api/interviews} (multipart) and returns the interview's id. */
+    public String uploadInterview(String dealId, String fileName, String transcript, String interviewer)
+            throws IOException, InterruptedException {
+        String boundary = "----portal-client-" + System.nanoTime();
+        StringBuilder body = new StringBuilder();
+        for (String[] field : new String[][] {{"dealId", dealId}, {"interviewer", interviewer}}) {
+            body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(field[0])
+                    .append("\"\r\n\r\n").append(field[1]).append("\r\n");
+        }
+        body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
+                .append(fileName).append("\"\r\nContent-Type: text/plain\r\n\r\n").append(transcript).append("\r\n--")
+                .append(boundary).append("--\r\n");
+        HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(base.resolve("/api/interviews"))
+                .header("Authorization", authorization).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        expect(accepted, 202);
+        return field(accepted.body(), "id");
+    }
+
+    /** PUTs a JSON body, as {@code PUT /api/competitors} takes it. */
+    public HttpResponse<String> putJson(String path, String json) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", authorization)
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Invites a buyer to the deal and returns the survey link's path, {@code /s/{token}}. */
