@@ -81,7 +81,7 @@ class QuoteIndexerRestartTests {
     private QuoteIndexer indexer(Path dataDir) {
         PortalProperties properties = new PortalProperties(dataDir, null, null, Set.of("web"), URI.create("http://localhost"),
                 null, null, 30, null);
-        return new QuoteIndexer(properties, changes, analyses, deals, interviews, responses, workspaces);
+        return new QuoteIndexer(properties, changes, analyses, deals, interviews, responses, workspaces, new Replicas(store));
     }
 
     private long catchUp(QuoteIndexer indexer) {
