@@ -1,5 +1,9 @@
 package io.winloss.portal.insight;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -80,6 +84,8 @@ public class QuoteIndexer {
     private final Workspaces workspaces;
     private final Replicas replicas;
     private final String replicaId;
+    /** Present from the moment a rebuild empties the index until it has logged every source: a restart resumes it. */
+    private final Path unfinishedRebuild;
     private final Clock clock = Clock.systemUTC();
     private final QuoteIndex index;
     private final QuoteSearch search;
@@ -105,13 +111,22 @@ public class QuoteIndexer {
         this.replicas = replicas;
         Path dataDir = properties.dataDir();
         this.replicaId = Replicas.localId(dataDir);
+        this.unfinishedRebuild = dataDir.resolve("index-rebuild-unfinished");
         this.index = QuoteIndex.open(dataDir.resolve("index"));
         this.search = new QuoteSearch(index);
     }
 
     @PostConstruct
     void follow() {
-        follower = Flux.interval(EVERY, EVERY)
+        Mono<Void> resume = Files.exists(unfinishedRebuild) ? Mono.defer(() -> {
+            log.warn("quote index replica {}: the last rebuild stopped before it had logged every source, so it starts again",
+                    replicaId);
+            return rebuild(RebuildStatus.UNFINISHED).then();
+        }).onErrorResume(e -> {
+            log.warn("quote index could not resume its rebuild: {}", e.toString());
+            return Mono.empty();
+        }) : Mono.empty();
+        follower = resume.thenMany(Flux.interval(EVERY, EVERY))
                 .onBackpressureDrop()
                 .concatMap(tick -> catchUp().then(reportPosition()).onErrorResume(e -> {
                     log.warn("quote index could not follow the change log: {}", e.toString());
@@ -203,6 +218,11 @@ public class QuoteIndexer {
                                 log.info("quote index rebuild ({}): {} interviews and responses logged to index again",
                                         reason, count);
                                 rebuilds.backfilled(index.committedPosition(), clock.instant());
+                                try {
+                                    markUnfinished(false);
+                                } catch (UncheckedIOException e) {
+                                    log.warn("quote index: {}; the next start rebuilds again", e.getMessage());
+                                }
                             }, e -> {
                                 log.warn("quote index rebuild could not log every source: {}", e.toString());
                                 rebuilds.failed("could not log every source: " + e.getMessage());
@@ -231,11 +251,24 @@ public class QuoteIndexer {
         if (closed) {
             return false;
         }
+        markUnfinished(true);
         generation.incrementAndGet();
         index.deleteAll();
         index.commit(head);
         rebuilds.cleared(head);
         return true;
+    }
+
+    private void markUnfinished(boolean unfinished) {
+        try {
+            if (unfinished) {
+                Files.writeString(unfinishedRebuild, clock.instant() + "\n", StandardCharsets.UTF_8);
+            } else {
+                Files.deleteIfExists(unfinishedRebuild);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot " + (unfinished ? "write " : "delete ") + unfinishedRebuild, e);
+        }
     }
 
     /**

@@ -10,7 +10,7 @@ import java.time.Instant;
  * entries into their own replicas but report no rebuild of their own.
  *
  * @param rebuilding   true from the moment the replica is emptied until it has committed {@code endPosition}
- * @param reason       why the latest rebuild ran ({@link #REQUESTED} or {@link #BEHIND_PRUNED_LOG}); null before the first
+ * @param reason       why the latest rebuild ran ({@link #REQUESTED}, {@link #BEHIND_PRUNED_LOG}, {@link #UNFINISHED}); null before the first
  * @param startedAt    when the latest rebuild started; null before the first
  * @param finishedAt   when it committed its last source; null while rebuilding or when it failed
  * @param fromPosition the head of the log when the replica was emptied
@@ -28,6 +28,8 @@ public record RebuildStatus(boolean rebuilding, String reason, Instant startedAt
     public static final String REQUESTED = "requested";
     /** The replica had committed a position that the change log has since pruned past. */
     public static final String BEHIND_PRUNED_LOG = "behind the pruned change log";
+    /** The process stopped during a rebuild, before every source was logged. */
+    public static final String UNFINISHED = "the previous rebuild did not finish";
 
     /** {@code rebuilding} or {@code idle}. */
     public String state() {
