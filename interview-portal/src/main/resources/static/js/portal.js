@@ -45,3 +45,26 @@ document.addEventListener('DOMContentLoaded', function () {
   source.addEventListener('finished', function (event) { update(event); source.close(); window.location.reload(); });
   source.onerror = function () { source.close(); };
 });
+
+// While this process's quote index is rebuilt, its page follows the progress by server-sent events.
+document.addEventListener('DOMContentLoaded', function () {
+  var status = document.querySelector('[data-rebuild-url]');
+  if (!status || !window.EventSource) { return; }
+  var source = new EventSource(status.getAttribute('data-rebuild-url'));
+  function update(event) {
+    var data = JSON.parse(event.data);
+    document.getElementById('rebuild-state').textContent = data.state;
+    document.getElementById('index-sentences').textContent = data.indexedSentences;
+    document.getElementById('index-position').textContent = data.committedPosition;
+    var text = document.getElementById('rebuild-text');
+    if (text) {
+      text.textContent = data.done + ' of ' + data.total + (data.totalKnown ? '' : ' so far') +
+        ' interviews and answer sheets re-indexed';
+    }
+    var bar = document.getElementById('rebuild-bar');
+    if (bar && data.totalKnown) { bar.max = Math.max(data.total, 1); bar.value = data.total > 0 ? data.done : 1; }
+  }
+  source.addEventListener('progress', update);
+  source.addEventListener('finished', function (event) { update(event); source.close(); window.location.reload(); });
+  source.onerror = function () { source.close(); };
+});

@@ -1,5 +1,11 @@
 package io.winloss.portal.insight;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,6 +57,8 @@ import reactor.core.scheduler.Schedulers;
  * buyer sentences of each changed interview, response or deal from MongoDB (corrections applied), and commits them
  * together with the position of the last change. A process killed between writes and commit replays from its last
  * commit; writes replace by id, so nothing is lost or duplicated. Lucene work runs on bounded schedulers of its own.
+ * Every few seconds it reports its committed position to {@link Replicas}, so pruning keeps what it has not read;
+ * should it find the log pruned past its position anyway (it was away too long), it rebuilds itself from scratch.
  */
 @Component
 public class QuoteIndexer {
@@ -65,6 +73,8 @@ public class QuoteIndexer {
      * yet. Past this, the number is taken as lost (its writer died) and the follower moves on.
      */
     static final Duration HOLE_GRACE = Duration.ofSeconds(10);
+    /** How often at most this replica writes its committed position to {@link Replicas}. */
+    static final Duration REPORT_EVERY = Duration.ofSeconds(5);
 
     private final ChangeLog changes;
     private final Analyses analyses;
@@ -72,6 +82,11 @@ public class QuoteIndexer {
     private final Interviews interviews;
     private final Responses responses;
     private final Workspaces workspaces;
+    private final Replicas replicas;
+    private final String replicaId;
+    /** Present from the moment a rebuild empties the index until it has logged every source: a restart resumes it. */
+    private final Path unfinishedRebuild;
+    private final Clock clock = Clock.systemUTC();
     private final QuoteIndex index;
     private final QuoteSearch search;
     /** One thread: writes, commits, rebuilds and closing never overlap. */
@@ -80,30 +95,61 @@ public class QuoteIndexer {
             Math.max(2, Runtime.getRuntime().availableProcessors()), 1000, "quote-search");
     /** Bumped by each rebuild, so a batch read before it never commits a position past the rebuild's 0. */
     private final AtomicLong generation = new AtomicLong();
+    private final RebuildProgress rebuilds = new RebuildProgress();
     private volatile boolean closed;
+    private volatile Instant reportedAt;
     private Disposable follower;
 
     QuoteIndexer(PortalProperties properties, ChangeLog changes, Analyses analyses, Deals deals, Interviews interviews,
-            Responses responses, Workspaces workspaces) {
+            Responses responses, Workspaces workspaces, Replicas replicas) {
         this.changes = changes;
         this.analyses = analyses;
         this.deals = deals;
         this.interviews = interviews;
         this.responses = responses;
         this.workspaces = workspaces;
-        this.index = QuoteIndex.open(properties.dataDir().resolve("index"));
+        this.replicas = replicas;
+        Path dataDir = properties.dataDir();
+        this.replicaId = Replicas.localId(dataDir);
+        this.unfinishedRebuild = dataDir.resolve("index-rebuild-unfinished");
+        this.index = QuoteIndex.open(dataDir.resolve("index"));
         this.search = new QuoteSearch(index);
     }
 
     @PostConstruct
     void follow() {
-        follower = Flux.interval(EVERY, EVERY)
+        Mono<Void> resume = Files.exists(unfinishedRebuild) ? Mono.defer(() -> {
+            log.warn("quote index replica {}: the last rebuild stopped before it had logged every source, so it starts again",
+                    replicaId);
+            return rebuild(RebuildStatus.UNFINISHED).then();
+        }).onErrorResume(e -> {
+            log.warn("quote index could not resume its rebuild: {}", e.toString());
+            return Mono.empty();
+        }) : Mono.empty();
+        follower = resume.thenMany(Flux.interval(EVERY, EVERY))
                 .onBackpressureDrop()
-                .concatMap(tick -> catchUp().onErrorResume(e -> {
+                .concatMap(tick -> catchUp().then(reportPosition()).onErrorResume(e -> {
                     log.warn("quote index could not follow the change log: {}", e.toString());
                     return Mono.empty();
                 }), 1)
                 .subscribe();
+    }
+
+    /** Writes the committed position to {@link Replicas}, at most every {@link #REPORT_EVERY}. */
+    private Mono<Void> reportPosition() {
+        return Mono.defer(() -> {
+            Instant now = clock.instant();
+            if (reportedAt != null && now.isBefore(reportedAt.plus(REPORT_EVERY))) {
+                return Mono.empty();
+            }
+            reportedAt = now;
+            return replicas.report(replicaId, index.committedPosition(), now);
+        });
+    }
+
+    /** This replica's id, kept in its data folder. */
+    public String replicaId() {
+        return replicaId;
     }
 
     /** One page of the workspace's quotes; {@link io.winloss.search.InvalidQuery} when the request cannot be served. */
@@ -138,45 +184,113 @@ public class QuoteIndexer {
         return index.committedPosition();
     }
 
+    /** Sentences of the workspace in this replica. */
+    public Mono<Long> sentences(WorkspaceId workspace) {
+        return Mono.fromCallable(() -> index.count(workspace.value())).subscribeOn(searcher);
+    }
+
+    /** How far this replica's latest rebuild is. */
+    public RebuildStatus rebuildStatus() {
+        return rebuilds.status(index.committedPosition());
+    }
+
     /**
      * Empties the index at the log's head, then logs a change for every analysed interview and response of every
      * workspace, so the follower rebuilds them all from MongoDB, including those analysed before the log existed.
-     * Completes once the index is empty; the backfill and the replay go on in the background.
+     * Answers once the index is empty; the backfill and the replay go on in the background ({@link #rebuildStatus}).
+     * While a rebuild runs, another request starts nothing and answers how far that one is.
      */
-    public Mono<Void> rebuild() {
-        return changes.head()
-                .publishOn(writer)
-                .doOnNext(this::clear)
-                .doOnNext(head -> backfill().subscribe(
-                        count -> log.info("quote index rebuild: {} interviews and responses to index again", count),
-                        e -> log.warn("quote index rebuild could not log every source: {}", e.toString())))
-                .then();
+    public Mono<RebuildStatus> rebuild() {
+        return rebuild(RebuildStatus.REQUESTED);
+    }
+
+    private Mono<RebuildStatus> rebuild(String reason) {
+        return Mono.defer(() -> {
+            if (!rebuilds.claim(reason, clock.instant())) {
+                return Mono.just(rebuildStatus());
+            }
+            return changes.head()
+                    .publishOn(writer)
+                    .map(this::clear)
+                    .doOnNext(cleared -> {
+                        if (cleared) {
+                            backfill().subscribe(count -> {
+                                log.info("quote index rebuild ({}): {} interviews and responses logged to index again",
+                                        reason, count);
+                                rebuilds.backfilled(index.committedPosition(), clock.instant());
+                                try {
+                                    markUnfinished(false);
+                                } catch (UncheckedIOException e) {
+                                    log.warn("quote index: {}; the next start rebuilds again", e.getMessage());
+                                }
+                            }, e -> {
+                                log.warn("quote index rebuild could not log every source: {}", e.toString());
+                                rebuilds.failed("could not log every source: " + e.getMessage());
+                            });
+                        } else {
+                            rebuilds.failed("the index is closed");
+                        }
+                    })
+                    .doOnError(e -> rebuilds.failed("could not empty the index: " + e.getMessage()))
+                    .then(Mono.fromSupplier(this::rebuildStatus));
+        });
     }
 
     private Mono<Long> backfill() {
         return workspaces.allIds()
                 .concatMap(workspace -> analyses.targets(workspace).concatMap(target -> changes.record(workspace, target)))
+                .doOnNext(rebuilds::logged)
                 .count();
     }
 
     /**
      * Every change up to {@code head} is about a source the backfill logs again (or one since deleted), so the
-     * emptied index may start following from there.
+     * emptied index may start following from there. Answers false when the index is closed.
      */
-    private synchronized void clear(long head) {
-        if (!closed) {
-            generation.incrementAndGet();
-            index.deleteAll();
-            index.commit(head);
+    private synchronized boolean clear(long head) {
+        if (closed) {
+            return false;
+        }
+        markUnfinished(true);
+        generation.incrementAndGet();
+        index.deleteAll();
+        index.commit(head);
+        rebuilds.cleared(head);
+        return true;
+    }
+
+    private void markUnfinished(boolean unfinished) {
+        try {
+            if (unfinished) {
+                Files.writeString(unfinishedRebuild, clock.instant() + "\n", StandardCharsets.UTF_8);
+            } else {
+                Files.deleteIfExists(unfinishedRebuild);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot " + (unfinished ? "write " : "delete ") + unfinishedRebuild, e);
         }
     }
 
-    /** Reads the next changes, rebuilds their sentences and commits them with the last change's position. */
+    /**
+     * Reads the next changes, rebuilds their sentences and commits them with the last change's position. When the log
+     * has been pruned past the committed position (read after the batch, since pruning marks before it deletes), the
+     * changes in between are gone: the replica rebuilds from scratch instead.
+     */
     Mono<Long> catchUp() {
         return Mono.defer(() -> {
             long generationAtStart = generation.get();
             long from = index.committedPosition();
-            return changes.after(from, BATCH).flatMap(batch -> {
+            return changes.after(from, BATCH).zipWhen(batch -> changes.prunedThrough()).flatMap(read -> {
+                List<ChangeLog.Change> batch = read.getT1();
+                long pruned = read.getT2();
+                if (pruned > from) {
+                    if (generation.get() == generationAtStart && !closed) {
+                        log.warn("quote index replica {} committed change {} but the change log is pruned through {}: "
+                                + "the changes in between are gone, so it rebuilds from scratch", replicaId, from, pruned);
+                        return rebuild(RebuildStatus.BEHIND_PRUNED_LOG).map(RebuildStatus::committedPosition);
+                    }
+                    return Mono.just(index.committedPosition());
+                }
                 List<ChangeLog.Change> ready = withoutHoles(from, batch, Instant.now());
                 if (ready.isEmpty()) {
                     return Mono.just(from);
@@ -329,6 +443,7 @@ public class QuoteIndexer {
             }
         }
         index.commit(last);
+        rebuilds.committed(last, clock.instant());
         return last;
     }
 

@@ -1,5 +1,6 @@
 package io.winloss.portal.insight;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,21 @@ class SearchApi {
         }
     }
 
+    /**
+     * This process's replica and its latest rebuild (see {@link RebuildStatus}), with the caller's workspace's
+     * sentences in it. Another process answers for its own replica.
+     */
+    record RebuildJson(String state, String reason, String replica, Instant startedAt, Instant finishedAt,
+            long fromPosition, Long endPosition, long committedPosition, long done, long total, boolean totalKnown,
+            long indexedSentences, String error) {
+
+        static RebuildJson of(String replica, RebuildStatus status, long sentences) {
+            return new RebuildJson(status.state(), status.reason(), replica, status.startedAt(), status.finishedAt(),
+                    status.fromPosition(), status.endPosition(), status.committedPosition(), status.done(),
+                    status.total(), status.totalKnown(), sentences, status.error());
+        }
+    }
+
     private final QuoteIndexer indexer;
 
     SearchApi(QuoteIndexer indexer) {
@@ -58,11 +74,25 @@ class SearchApi {
                 .map(SearchJson::of);
     }
 
-    /** Empties this process's index and indexes every analysed interview and response again; answers before that ends. */
+    /** How far this process's replica is with its latest rebuild. */
+    @GetMapping("/rebuild")
+    Mono<RebuildJson> rebuildStatus(Staff staff) {
+        return json(staff, Mono.fromSupplier(indexer::rebuildStatus));
+    }
+
+    /**
+     * Empties this process's index and indexes every analysed interview and response again; answers (202, with the
+     * status) before that ends. While a rebuild runs, starts nothing and answers its status.
+     */
     @PostMapping("/rebuild")
     @PreAuthorize("hasRole('ADMIN')")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Mono<Void> rebuild(Staff staff) {
-        return indexer.rebuild();
+    Mono<RebuildJson> rebuild(Staff staff) {
+        return json(staff, indexer.rebuild());
+    }
+
+    private Mono<RebuildJson> json(Staff staff, Mono<RebuildStatus> status) {
+        return status.zipWith(indexer.sentences(staff.workspace()),
+                (s, sentences) -> RebuildJson.of(indexer.replicaId(), s, sentences));
     }
 }

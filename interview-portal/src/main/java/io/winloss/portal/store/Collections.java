@@ -31,6 +31,11 @@ public final class Collections {
     public static final String ASSIGNMENTS = "assignments";
     /** The ordered log of what changed ({@code _id} a sequence number), which every process's quote index follows. */
     public static final String CHANGES = "changes";
+    /**
+     * One document per quote-index replica ({@code _id} its id, kept in its data folder): the change-log position it
+     * committed and when it last said so. Pruning keeps what a replica seen lately has not committed.
+     */
+    public static final String REPLICAS = "replicas";
     /** Named sequence counters, {@code _id} the sequence's name, {@code seq} its last value. */
     public static final String COUNTERS = "counters";
 

@@ -78,10 +78,38 @@ class QuoteIndexerRestartTests {
         }
     }
 
+    @Test
+    void aRebuildCutShortByAStopStartsAgainWhenTheReplicaStarts() throws Exception {
+        WorkspaceId workspace = TestTenant.create(workspaces).workspace().id();
+        String deal = SurveyFixture.deal(store, workspace, "Hooli");
+        interview(workspace, deal, "The price was too high.");
+        interview(workspace, deal, "Their price included onboarding.");
+        Path dir = Files.createTempDirectory(Path.of("target"), "unfinished-");
+        // as a rebuild leaves its folder when the process stops after emptying the index, before logging every source
+        Files.writeString(dir.resolve("index-rebuild-unfinished"), "2026-05-01T12:00:00Z\n");
+
+        QuoteIndexer restarted = indexer(dir);
+        try {
+            restarted.follow();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (restarted.rebuildStatus().startedAt() == null || restarted.rebuildStatus().rebuilding()) {
+                assertThat(System.nanoTime()).as("rebuilt within 60 s: " + restarted.rebuildStatus()).isLessThan(deadline);
+                Thread.sleep(100);
+            }
+            RebuildStatus status = restarted.rebuildStatus();
+            assertThat(status.reason()).isEqualTo(RebuildStatus.UNFINISHED);
+            assertThat(status.done()).isEqualTo(status.total());
+            assertThat(total(restarted, workspace, "price")).isEqualTo(2);
+            assertThat(dir.resolve("index-rebuild-unfinished")).doesNotExist();
+        } finally {
+            restarted.close();
+        }
+    }
+
     private QuoteIndexer indexer(Path dataDir) {
         PortalProperties properties = new PortalProperties(dataDir, null, null, Set.of("web"), URI.create("http://localhost"),
                 null, null, 30, null);
-        return new QuoteIndexer(properties, changes, analyses, deals, interviews, responses, workspaces);
+        return new QuoteIndexer(properties, changes, analyses, deals, interviews, responses, workspaces, new Replicas(store));
     }
 
     private long catchUp(QuoteIndexer indexer) {
