@@ -48,6 +48,16 @@ public class Analyses {
                 .then();
     }
 
+    /**
+     * Deletes the machine's tags and people's corrections of {@code target}, whose interview or answer sheet is
+     * being deleted. Logs no change: the owner logs one once the thing itself is gone, so the index drops it then.
+     */
+    public Mono<Void> forget(WorkspaceId workspace, String target) {
+        return store.tenant(workspace, Collections.CORRECTIONS).deleteMany(eq("target", target))
+                .then(store.tenant(workspace, Collections.ANALYSES).deleteMany(eq("target", target)))
+                .then();
+    }
+
     /** Every analysed target of the workspace ({@code interview:<id>}, {@code response:<id>}). */
     public Flux<String> targets(WorkspaceId workspace) {
         return store.tenant(workspace, Collections.ANALYSES).find(new Document(), Sorts.ascending("target"))

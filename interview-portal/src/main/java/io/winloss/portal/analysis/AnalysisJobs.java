@@ -63,6 +63,15 @@ public class AnalysisJobs {
                 .deleteOne(and(eq("_id", id), eq("status", JobStatus.QUEUED.id()))).map(n -> n == 1);
     }
 
+    /**
+     * Removes every job of {@code target}, queued, running or finished, because the thing it analyses is being
+     * deleted. A worker running one of them holds nothing afterwards: its later writes find no job, and it forgets
+     * what it saved (see {@link AnalysisWorker}).
+     */
+    public Mono<Long> cancel(WorkspaceId workspace, String target) {
+        return store.tenant(workspace, Collections.ANALYSIS_JOBS).deleteMany(eq("target", target));
+    }
+
     /** The job if it belongs to this workspace. */
     public Mono<AnalysisJob> find(WorkspaceId workspace, String id) {
         return store.tenant(workspace, Collections.ANALYSIS_JOBS).findById(id).map(AnalysisJobs::toJob);

@@ -139,9 +139,10 @@ public class AnalysisWorker {
                 .map(input -> analyze(input, job))
                 .flatMap(sentences -> analyses.save(workspace, job.target(), job.id(), sentences, clock.instant())
                         .then(Mono.defer(() -> jobs.complete(job, id, clock.instant(),
-                                (int) sentences.stream().filter(AnalysedSentence::buyer).count()))))
+                                (int) sentences.stream().filter(AnalysedSentence::buyer).count())))
+                        .flatMap(held -> held ? Mono.just(true) : forgetIfCancelled(workspace, job).thenReturn(false)))
                 .doOnNext(held -> log.info("analysed {} (job {}, attempt {}){}", job.target(), job.id(), job.attempts(),
-                        held ? "" : ", but the lease had passed to another worker"))
+                        held ? "" : ", but the job had passed to another worker or was cancelled"))
                 .then()
                 .onErrorResume(e -> {
                     Throwable cause = e instanceof Failed f ? f.getCause() : e;
@@ -150,6 +151,15 @@ public class AnalysisWorker {
                             cause.toString());
                     return jobs.fail(job, id, reason(cause), permanent, clock.instant()).then();
                 });
+    }
+
+    /**
+     * The job is gone when its interview or answer sheet was deleted while it ran ({@link AnalysisJobs#cancel}); the
+     * deletion may have forgotten the analysis before this worker saved it, so the worker forgets it again.
+     */
+    private Mono<Void> forgetIfCancelled(WorkspaceId workspace, AnalysisJob job) {
+        return jobs.find(workspace, job.id()).hasElement()
+                .flatMap(exists -> exists ? Mono.<Void>empty() : analyses.forget(workspace, job.target()));
     }
 
     private List<AnalysedSentence> analyze(AnalysisTarget.Input input, AnalysisJob job) {

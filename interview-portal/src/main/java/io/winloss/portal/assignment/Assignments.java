@@ -99,6 +99,11 @@ public class Assignments {
                 .flatMap(n -> n == 0 ? Mono.error(new NotFound("assignment")) : Mono.empty());
     }
 
+    /** Removes every interviewer from the deal, which is being deleted; answers how many assignments went. */
+    public Mono<Long> removeAll(WorkspaceId workspace, String dealId) {
+        return assignments(workspace).deleteMany(eq("dealId", dealId));
+    }
+
     /** The interviewers of the workspace, who may be assigned; by email. */
     public Flux<User> interviewers(WorkspaceId workspace) {
         return users.list(workspace).filter(user -> user.role() == Role.INTERVIEWER);

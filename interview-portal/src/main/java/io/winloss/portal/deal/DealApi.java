@@ -9,11 +9,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.server.ServerWebExchange;
 
 import io.winloss.portal.account.Staff;
@@ -22,7 +24,7 @@ import io.winloss.portal.web.ApiController;
 import reactor.core.publisher.Mono;
 
 /**
- * Deals for CRMs and scripts (API.md, "Deals"): create or upsert, read, list, and import a CSV. Analysts and
+ * Deals for CRMs and scripts (API.md, "Deals"): create or upsert, read, list, import a CSV, and delete. Analysts and
  * admins may do everything; interviewers may only read, and see only the deals assigned to them ({@link DealAccess}).
  */
 @ApiController("/api/deals")
@@ -63,11 +65,13 @@ class DealApi {
     private final Deals deals;
     private final DealAccess access;
     private final DealImport dealImport;
+    private final DealDeletion deletion;
 
-    DealApi(Deals deals, DealAccess access, DealImport dealImport) {
+    DealApi(Deals deals, DealAccess access, DealImport dealImport, DealDeletion deletion) {
         this.deals = deals;
         this.access = access;
         this.dealImport = dealImport;
+        this.deletion = deletion;
     }
 
     /** 201 for a new deal; 200 when the external id was known and that deal was updated. */
@@ -103,6 +107,13 @@ class DealApi {
     @PostMapping(path = "/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
     Mono<DealImport.Report> importCsv(Staff staff, ServerWebExchange exchange) {
         return dealImport.importCsv(staff.workspace(), exchange.getRequest().getBody());
+    }
+
+    /** 204 once the deal and everything recorded for it is deleted ({@link DealDeletion}); 404 when there is none. */
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    Mono<Void> delete(Staff staff, @PathVariable String id) {
+        return deletion.delete(staff.workspace(), id).then();
     }
 
 }

@@ -22,8 +22,9 @@ import io.winloss.portal.web.InvalidInput;
 import reactor.core.publisher.Mono;
 
 /**
- * The deal pages for analysts: list and filter, create, view, edit, upload a CSV, and assign interviewers.
- * Access is checked by the page security chain ({@code /deals/**} needs ROLE_ANALYST).
+ * The deal pages for analysts: list and filter, create, view, edit, delete, upload a CSV, and assign interviewers.
+ * Access is checked by the page security chain ({@code /deals/**} needs ROLE_ANALYST). After a deletion the page
+ * redirected to says what went through {@code ?deleted=deal|interview|answers}, a fixed set of messages.
  */
 @Controller
 @RequestMapping("/deals")
@@ -41,11 +42,13 @@ class DealPages {
     private final Deals deals;
     private final DealImport dealImport;
     private final Assignments assignments;
+    private final DealDeletion deletion;
 
-    DealPages(Deals deals, DealImport dealImport, Assignments assignments) {
+    DealPages(Deals deals, DealImport dealImport, Assignments assignments, DealDeletion deletion) {
         this.deals = deals;
         this.dealImport = dealImport;
         this.assignments = assignments;
+        this.deletion = deletion;
     }
 
     @ModelAttribute("outcomes")
@@ -56,7 +59,8 @@ class DealPages {
     @GetMapping
     Mono<String> list(Staff staff, @RequestParam(required = false) List<String> outcome,
             @RequestParam(required = false) String segment, @RequestParam(required = false) String account,
-            @RequestParam(required = false) Integer page, Model model) {
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) String deleted, Model model) {
+        model.addAttribute("deleted", deleted);
         List<String> selected = outcome == null ? List.of() : outcome.stream().filter(o -> Outcome.byId(o).isPresent()).toList();
         model.addAttribute("selectedOutcomes", selected);
         model.addAttribute("segment", segment == null ? "" : segment);
@@ -83,8 +87,15 @@ class DealPages {
     }
 
     @GetMapping("/{id}")
-    Mono<String> show(Staff staff, @PathVariable String id, Model model) {
+    Mono<String> show(Staff staff, @PathVariable String id, @RequestParam(required = false) String deleted, Model model) {
+        model.addAttribute("deleted", deleted);
         return showDeal(staff, id, List.of(), model);
+    }
+
+    /** Deletes the deal with everything recorded for it (the page asks first), then shows the list: 303. */
+    @PostMapping("/{id}/delete")
+    Mono<String> delete(Staff staff, @PathVariable String id) {
+        return deletion.delete(staff.workspace(), id).thenReturn("redirect:/deals?deleted=deal");
     }
 
     private Mono<String> showDeal(Staff staff, String id, List<FieldError> interviewerErrors, Model model) {

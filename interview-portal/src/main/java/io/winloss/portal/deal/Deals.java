@@ -104,6 +104,17 @@ public class Deals {
                 .flatMap(updated -> changes.record(workspace, target(updated)).thenReturn(updated));
     }
 
+    /**
+     * Deletes the deal record alone and logs the change, so every process's quote index drops whatever it still
+     * holds of the deal; {@link NotFound} when it is gone already. Only {@link DealDeletion} calls this, after the
+     * deal's interviews, answers and assignments are gone.
+     */
+    Mono<Void> delete(WorkspaceId workspace, String id) {
+        return deals(workspace).deleteOne(eq("_id", id))
+                .flatMap(n -> n == 0 ? Mono.error(new NotFound("deal")) : changes.record(workspace, "deal:" + id))
+                .then();
+    }
+
     /** How the change log names a deal whose facts changed. */
     public static String target(Deal deal) {
         return "deal:" + deal.id();

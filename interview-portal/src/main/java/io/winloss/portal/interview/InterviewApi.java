@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,7 +22,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Interview transcripts for interviewers' tools and scripts: upload (answered 202 as soon as the file is
- * stored; analysis follows), read the result, correct tags, analyse again.
+ * stored; analysis follows), read the result, correct tags, analyse again; admins and analysts may delete.
  */
 @ApiController("/api")
 @PreAuthorize("hasAnyRole('ANALYST', 'INTERVIEWER')")
@@ -77,6 +78,14 @@ class InterviewApi {
     Mono<InterviewView.Sentence> correct(Staff staff, @PathVariable String id, @PathVariable int index,
             @RequestBody InterviewReview.Patch patch) {
         return review.correct(staff, id, index, patch).map(InterviewView.Sentence::of);
+    }
+
+    /** 204 once the interview, its file, tags, corrections and jobs are deleted; 404 when there is none. */
+    @DeleteMapping("/interviews/{id}")
+    @PreAuthorize("hasRole('ANALYST')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    Mono<Void> delete(Staff staff, @PathVariable String id) {
+        return interviews.delete(staff.workspace(), id);
     }
 
     @PostMapping("/interviews/{id}/reanalyze")

@@ -173,6 +173,20 @@ class InterviewPages {
     record Candidate(String name) {
     }
 
+    /**
+     * Deletes the interview (admins and analysts; the page asks first) and shows its deal: 303. To an interviewer
+     * the form does not exist, as for {@link #addCandidate}.
+     */
+    @PostMapping("/{id}/delete")
+    Mono<String> delete(Staff staff, @PathVariable String id) {
+        if (!staff.seesWholeWorkspace()) {
+            return Mono.error(new io.winloss.portal.web.NotFound("page"));
+        }
+        return interviews.find(staff.workspace(), id)
+                .flatMap(interview -> interviews.delete(staff.workspace(), id)
+                        .thenReturn("redirect:/deals/" + interview.dealId() + "?deleted=interview"));
+    }
+
     @PostMapping("/{id}/reanalyze")
     Mono<String> reanalyze(Staff staff, @PathVariable String id) {
         return review.reanalyze(staff, id).thenReturn("redirect:/interviews/" + id);

@@ -17,8 +17,10 @@ import org.springframework.stereotype.Component;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
+import io.winloss.portal.analysis.Analyses;
 import io.winloss.portal.analysis.AnalysisJob;
 import io.winloss.portal.analysis.AnalysisJobs;
+import io.winloss.portal.insight.ChangeLog;
 import io.winloss.portal.store.Collections;
 import io.winloss.portal.store.Store;
 import io.winloss.portal.store.TenantCollection;
@@ -28,7 +30,10 @@ import io.winloss.portal.workspace.WorkspaceId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The interviews of a workspace: uploading a transcript queues its analysis; the one way to read them. */
+/**
+ * The interviews of a workspace: uploading a transcript queues its analysis; the one way to read or delete them.
+ * Deleting writes the interview's parts first and the interview last, then logs the change (see {@link #delete}).
+ */
 @Component
 public class Interviews {
 
@@ -39,12 +44,16 @@ public class Interviews {
     private final Store store;
     private final TranscriptFiles files;
     private final AnalysisJobs jobs;
+    private final Analyses analyses;
+    private final ChangeLog changes;
     private final Clock clock = Clock.systemUTC();
 
-    Interviews(Store store, TranscriptFiles files, AnalysisJobs jobs) {
+    Interviews(Store store, TranscriptFiles files, AnalysisJobs jobs, Analyses analyses, ChangeLog changes) {
         this.store = store;
         this.files = files;
         this.jobs = jobs;
+        this.analyses = analyses;
+        this.changes = changes;
     }
 
     private TenantCollection interviews(WorkspaceId workspace) {
@@ -112,6 +121,30 @@ public class Interviews {
                                         : jobs.withdraw(workspace, job.id())
                                                 .then(find(workspace, interview.id()))
                                                 .flatMap(current -> job(workspace, current))))));
+    }
+
+    /**
+     * Deletes the interview with its analysis jobs (withdrawn, even a running one), its tags and corrections and
+     * its transcript file, or {@link NotFound} when there is no such interview (deleted before, or another
+     * workspace's). MongoDB has no transactions here, so the order is what keeps it whole: the parts go first and
+     * the interview last, so a crash midway leaves the interview in place and deleting it again finishes the job;
+     * the change is logged only once everything is gone, so every process's quote index drops its sentences.
+     */
+    public Mono<Void> delete(WorkspaceId workspace, String id) {
+        return find(workspace, id).flatMap(interview -> jobs.cancel(workspace, interview.target())
+                .then(analyses.forget(workspace, interview.target()))
+                .then(files.delete(interview.fileId()))
+                .then(interviews(workspace).deleteOne(eq("_id", interview.id())))
+                .then(changes.record(workspace, interview.target())))
+                .then();
+    }
+
+    /** Deletes every interview of the deal as {@link #delete} does, one after another; answers how many. */
+    public Mono<Long> deleteAllOf(WorkspaceId workspace, String dealId) {
+        return forDeal(workspace, dealId)
+                .concatMap(interview -> delete(workspace, interview.id()).onErrorResume(NotFound.class, e -> Mono.empty())
+                        .thenReturn(interview))
+                .count();
     }
 
     /** The file as uploaded. */

@@ -75,7 +75,13 @@ class TranscriptFiles {
                         .map(java.io.ByteArrayOutputStream::toByteArray));
     }
 
+    /** Deletes the file and its chunks; a file already gone (an earlier deletion got this far) is no error. */
     Mono<Void> delete(String fileId) {
-        return Mono.from(bucket.delete(new ObjectId(fileId))).then();
+        if (fileId == null) {
+            return Mono.empty();
+        }
+        return Mono.from(bucket.delete(new ObjectId(fileId)))
+                .onErrorResume(com.mongodb.MongoGridFSException.class, e -> Mono.empty())
+                .then();
     }
 }

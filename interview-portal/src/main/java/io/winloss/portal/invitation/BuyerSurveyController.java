@@ -50,7 +50,7 @@ class BuyerSurveyController {
 
     /** Answered pages come first (an answered link never expires for its owner), then expiry; else the handler. */
     private Mono<Rendering> whenOpen(String token, Function<Invitation, Mono<Rendering>> handler) {
-        return invitation(token).flatMap(inv -> responses.exists(inv).flatMap(answered -> {
+        return invitation(token).flatMap(inv -> responses.answered(inv).flatMap(answered -> {
             if (answered) {
                 return Mono.just(Rendering.view(VIEW_RECEIVED).build());
             }
@@ -86,7 +86,7 @@ class BuyerSurveyController {
     /** Saves a draft sent by survey.js; answers 204, or 404/410 like the page, or 409 once answered. */
     @PostMapping("/s/{token}/draft")
     Mono<ResponseEntity<Void>> saveDraft(@PathVariable String token, ServerWebExchange exchange) {
-        return invitation(token).flatMap(inv -> responses.exists(inv).flatMap(answered -> {
+        return invitation(token).flatMap(inv -> responses.answered(inv).flatMap(answered -> {
             if (answered) {
                 return Mono.just(ResponseEntity.status(HttpStatus.CONFLICT).<Void>build());
             }

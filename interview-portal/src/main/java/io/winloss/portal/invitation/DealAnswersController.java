@@ -14,11 +14,13 @@ import io.winloss.portal.account.Staff;
 import io.winloss.portal.deal.Deals;
 import io.winloss.portal.survey.Surveys;
 import io.winloss.portal.web.InvalidInput;
+import io.winloss.portal.web.NotFound;
 import reactor.core.publisher.Mono;
 
 /**
  * The "buyer answers" part of a deal page, loaded into {@code <section id="buyer-answers">} with htmx
- * ({@code hx-get="/deals/{id}/answers"}), with the form that invites a buyer.
+ * ({@code hx-get="/deals/{id}/answers"}), with the form that invites a buyer and, under each answer sheet, the
+ * form that deletes it.
  */
 @Controller
 @PreAuthorize("hasRole('ANALYST')")
@@ -64,6 +66,16 @@ class DealAnswersController {
                     return Mono.empty();
                 })
                 .then(answers(staff, dealId, model));
+    }
+
+    /** Deletes one answer sheet of the deal (the page asks first) and shows the deal again: 303. */
+    @PostMapping("/deals/{dealId}/responses/{id}/delete")
+    Mono<String> deleteResponse(Staff staff, @PathVariable String dealId, @PathVariable String id) {
+        return responses.find(staff.workspace(), id)
+                .filter(response -> response.dealId().equals(dealId))
+                .switchIfEmpty(Mono.error(() -> new NotFound("response")))
+                .flatMap(response -> responses.delete(staff.workspace(), id))
+                .thenReturn("redirect:/deals/" + dealId + "?deleted=answers");
     }
 
     private Mono<String> answers(Staff staff, String dealId, Model model) {

@@ -16,6 +16,7 @@ import com.mongodb.client.model.Updates;
 import io.winloss.portal.store.Collections;
 import io.winloss.portal.store.Store;
 import io.winloss.portal.store.TenantCollection;
+import io.winloss.portal.workspace.WorkspaceId;
 import reactor.core.publisher.Mono;
 
 /** A buyer's unfinished answers, one draft per invitation, so another device can pick up where they left. */
@@ -38,6 +39,11 @@ class Drafts {
                         Updates.combine(Updates.set("values", new Document(new LinkedHashMap<>(entered))),
                                 Updates.set("updatedAt", Date.from(Instant.now()))))
                 .then();
+    }
+
+    /** Deletes the buyer's draft of this invitation, if any: it holds their words as much as the answers do. */
+    Mono<Void> forget(WorkspaceId workspace, String invitationId) {
+        return store.tenant(workspace, Collections.DRAFTS).deleteOne(eq("_id", invitationId)).then();
     }
 
     /** The saved values by question id; empty map when there is no draft. */

@@ -63,14 +63,16 @@ public class Invitations {
     private final Outbox outbox;
     private final MailTemplates mailTemplates;
     private final PortalProperties properties;
+    private final Drafts drafts;
     private final Clock clock = Clock.systemUTC();
 
-    Invitations(Store store, Deals deals, Outbox outbox, MailTemplates mailTemplates, PortalProperties properties) {
+    Invitations(Store store, Deals deals, Outbox outbox, MailTemplates mailTemplates, PortalProperties properties, Drafts drafts) {
         this.store = store;
         this.deals = deals;
         this.outbox = outbox;
         this.mailTemplates = mailTemplates;
         this.properties = properties;
+        this.drafts = drafts;
     }
 
     private TenantCollection invitations(WorkspaceId workspace) {
@@ -146,6 +148,29 @@ public class Invitations {
 
     public Flux<Invitation> forDeal(WorkspaceId workspace, String dealId) {
         return invitations(workspace).find(eq("dealId", dealId), Sorts.descending("createdAt")).map(Invitations::toInvitation);
+    }
+
+    /**
+     * Deletes the deal's invitations (the deal is being deleted; its responses went first): for each, its mail that
+     * has not gone out is withdrawn, the buyer's draft deleted, then the invitation itself, whose link then answers
+     * 404. One invitation at a time, each last of its parts, so deleting again after a crash finishes the job.
+     */
+    public Mono<Long> deleteAllOf(WorkspaceId workspace, String dealId) {
+        return forDeal(workspace, dealId)
+                .concatMap(invitation -> outbox.withdraw(workspace, invitation.id())
+                        .then(drafts.forget(workspace, invitation.id()))
+                        .then(invitations(workspace).deleteOne(eq("_id", invitation.id()))))
+                .reduce(0L, Long::sum);
+    }
+
+    /**
+     * Marks the invitation answered if it is not yet, by id: when its answers are deleted, the invitation stays
+     * answered, so the buyer is not asked again.
+     */
+    Mono<Void> keepAnswered(WorkspaceId workspace, String invitationId) {
+        return invitations(workspace)
+                .updateOne(and(eq("_id", invitationId), eq("answeredAt", null)), Updates.set("answeredAt", Date.from(clock.instant())))
+                .then();
     }
 
     Mono<Void> markOpened(Invitation invitation) {

@@ -16,11 +16,14 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Sorts;
 
+import io.winloss.portal.analysis.Analyses;
 import io.winloss.portal.analysis.AnalysisJobs;
+import io.winloss.portal.insight.ChangeLog;
 import io.winloss.portal.store.Collections;
 import io.winloss.portal.store.Store;
 import io.winloss.portal.store.TenantCollection;
 import io.winloss.portal.survey.AnswerSheet;
+import io.winloss.portal.web.NotFound;
 import io.winloss.portal.workspace.WorkspaceId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -28,6 +31,8 @@ import reactor.core.publisher.Mono;
 /**
  * Buyers' answers. A response's {@code _id} is its invitation's id, so the store itself guarantees one
  * response per invitation: a second submission fails on the key and never overwrites the first.
+ * Deleting a response (staff decided it must go: wrong buyer, asked to be forgotten) leaves its invitation
+ * answered: the buyer's link keeps saying the answers were received, takes no new ones, and sends no reminder.
  */
 @Component
 public class Responses {
@@ -35,11 +40,18 @@ public class Responses {
     private final Store store;
     private final Invitations invitations;
     private final AnalysisJobs analysisJobs;
+    private final Analyses analyses;
+    private final Drafts drafts;
+    private final ChangeLog changes;
 
-    Responses(Store store, Invitations invitations, AnalysisJobs analysisJobs) {
+    Responses(Store store, Invitations invitations, AnalysisJobs analysisJobs, Analyses analyses, Drafts drafts,
+            ChangeLog changes) {
         this.store = store;
         this.invitations = invitations;
         this.analysisJobs = analysisJobs;
+        this.analyses = analyses;
+        this.drafts = drafts;
+        this.changes = changes;
     }
 
     private TenantCollection responses(WorkspaceId workspace) {
@@ -67,8 +79,37 @@ public class Responses {
                         ? invitations.markAnswered(invitation).thenReturn(false) : Mono.error(e));
     }
 
-    Mono<Boolean> exists(Invitation invitation) {
-        return responses(invitation.workspace()).findById(invitation.id()).hasElement();
+    /** Whether the invitation was answered: its answers are stored, or were and have been deleted since. */
+    Mono<Boolean> answered(Invitation invitation) {
+        return invitation.answeredAt() != null ? Mono.just(true)
+                : responses(invitation.workspace()).findById(invitation.id()).hasElement();
+    }
+
+    /**
+     * Deletes the answer sheet with its analysis jobs (withdrawn, even a running one), its tags, corrections and the
+     * buyer's draft; {@link NotFound} when there is no such response (deleted before, or another workspace's). The
+     * invitation is marked answered first (see the class comment), the parts go next and the response last, so a
+     * crash midway leaves the response in place and deleting it again finishes the job; the change is logged once
+     * everything is gone, so every process's quote index drops its sentences.
+     */
+    public Mono<Void> delete(WorkspaceId workspace, String id) {
+        String target = ResponseAnalysis.target(id);
+        return find(workspace, id).switchIfEmpty(Mono.error(() -> new NotFound("response")))
+                .flatMap(response -> invitations.keepAnswered(workspace, response.invitationId())
+                        .then(analysisJobs.cancel(workspace, target))
+                        .then(analyses.forget(workspace, target))
+                        .then(drafts.forget(workspace, response.invitationId()))
+                        .then(responses(workspace).deleteOne(eq("_id", response.id())))
+                        .then(changes.record(workspace, target)))
+                .then();
+    }
+
+    /** Deletes every response of the deal as {@link #delete} does, one after another; answers how many. */
+    public Mono<Long> deleteAllOf(WorkspaceId workspace, String dealId) {
+        return forDeal(workspace, dealId)
+                .concatMap(response -> delete(workspace, response.id()).onErrorResume(NotFound.class, e -> Mono.empty())
+                        .thenReturn(response))
+                .count();
     }
 
     public Mono<BuyerResponse> find(WorkspaceId workspace, String id) {

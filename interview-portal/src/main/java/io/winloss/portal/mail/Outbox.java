@@ -55,6 +55,15 @@ public class Outbox {
         return store.tenant(mail.workspace(), Collections.OUTBOX).insert(doc).map(d -> d.getString("_id"));
     }
 
+    /**
+     * Keeps the invitation's mail that has not gone out from ever going (its deal was deleted): pending mail becomes
+     * {@code withdrawn}, which no sender claims, and stays listed for admins like every other mail.
+     */
+    public Mono<Long> withdraw(WorkspaceId workspace, String invitationId) {
+        return store.tenant(workspace, Collections.OUTBOX).updateMany(and(eq("invitationId", invitationId), eq("status", "pending")),
+                Updates.combine(Updates.set("status", "withdrawn"), Updates.unset("nextAttemptAt")));
+    }
+
     /** The workspace's mail, newest first. */
     public Flux<OutboxMail> list(WorkspaceId workspace, int limit) {
         return store.tenant(workspace, Collections.OUTBOX)

@@ -83,6 +83,11 @@ public final class TenantCollection {
         return Mono.from(collection.updateOne(scoped(filter), update)).map(r -> r.getModifiedCount());
     }
 
+    /** Updates every matching document of this workspace; answers how many changed. */
+    public Mono<Long> updateMany(Bson filter, Bson update) {
+        return Mono.from(collection.updateMany(scoped(filter), update)).map(r -> r.getModifiedCount());
+    }
+
     /** Atomically updates one document and returns it as it is after the update, or empty if none matched. */
     public Mono<Document> findOneAndUpdate(Bson filter, Bson update) {
         return Mono.from(collection.findOneAndUpdate(scoped(filter), update,
@@ -125,6 +130,11 @@ public final class TenantCollection {
 
     public Mono<Long> deleteOne(Bson filter) {
         return Mono.from(collection.deleteOne(scoped(filter))).map(r -> r.getDeletedCount());
+    }
+
+    /** Deletes every matching document of this workspace; answers how many went. */
+    public Mono<Long> deleteMany(Bson filter) {
+        return Mono.from(collection.deleteMany(scoped(filter))).map(r -> r.getDeletedCount());
     }
 
     /** One write of {@link #writeAll}: an insert, or an upsert by a workspace-qualified key as in {@link #upsertByKey}. */

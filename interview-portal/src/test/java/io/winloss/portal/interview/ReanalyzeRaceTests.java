@@ -34,11 +34,18 @@ class ReanalyzeRaceTests {
     @Autowired
     MongoClient client;
 
+    /** Of the shared database: the race never deletes, so they are never asked. */
+    @Autowired
+    io.winloss.portal.analysis.Analyses analyses;
+
+    @Autowired
+    io.winloss.portal.insight.ChangeLog changes;
+
     @Test
     void requestsAtOnceQueueOneJob() {
         Store store = new Store(client.getDatabase("race-" + UUID.randomUUID()));
         AnalysisJobs jobs = new AnalysisJobs(store);
-        Interviews interviews = new Interviews(store, new TranscriptFiles(store), jobs);
+        Interviews interviews = new Interviews(store, new TranscriptFiles(store), jobs, analyses, changes);
         WorkspaceId workspace = new WorkspaceId(UUID.randomUUID().toString());
         Interview interview = interviews.upload(workspace, "analyst@example.test",
                 new Interviews.Upload("deal", "call.txt", List.of(), null),
