@@ -51,12 +51,10 @@ public final class CriteriaTagger {
         List<Match> matches = matches(tokens);
         Map<Criterion, Mention> mentions = new EnumMap<>(Criterion.class);
         Set<Criterion> decided = EnumSet.noneOf(Criterion.class);
-        CriteriaFeatures features = null;
         if (model == null) {
             matches.forEach(m -> decided.add(m.phrase().criterion()));
         } else {
-            features = CriteriaFeatures.of(tokens, matches);
-            decided.addAll(model.criteria(features));
+            decided.addAll(model.criteria(CriteriaFeatures.of(tokens, matches)));
             matches.stream().filter(m -> !m.phrase().shipped()).forEach(m -> decided.add(m.phrase().criterion()));
         }
         for (Match match : matches) {
