@@ -8,6 +8,9 @@ import edu.stanford.nlp.sentiment.SentimentCoreAnnotations;
 import edu.stanford.nlp.sentiment.SentimentModel;
 import edu.stanford.nlp.util.ArrayCoreMap;
 import edu.stanford.nlp.util.CoreMap;
+import io.winloss.nlp.tagging.CriteriaFeatures;
+import io.winloss.nlp.tagging.CriteriaPatterns;
+import io.winloss.nlp.tagging.CriteriaTagger;
 import io.winloss.nlp.tagging.SentenceTagger;
 import io.winloss.nlp.tagging.SentimentFeatures;
 import io.winloss.nlp.tagging.SentimentScorer;
@@ -152,6 +155,23 @@ public final class Pipeline implements AutoCloseable {
                     .map(this::annotate)
                     .map(s -> SentimentScorer.features(
                             s.get(SentimentCoreAnnotations.SentimentAnnotatedTree.class), tokens(s)))
+                    .toList())));
+        }
+        return collect(results);
+    }
+
+    /**
+     * What the criteria model sees of each utterance (its sentences merged), by the shipped patterns, for
+     * training a model on labelled buyer answers ({@code train-criteria}).
+     */
+    public List<CriteriaFeatures> criteriaFeatures(List<String> utterances) {
+        CriteriaTagger rules = new CriteriaTagger(CriteriaPatterns.defaults());
+        List<Future<CriteriaFeatures>> results = new ArrayList<>();
+        for (String utterance : utterances) {
+            List<CoreMap> sentences = split(utterance);
+            results.add(pool.submit(() -> CriteriaFeatures.merge(sentences.stream()
+                    .map(this::annotate)
+                    .map(s -> rules.features(tokens(s)))
                     .toList())));
         }
         return collect(results);

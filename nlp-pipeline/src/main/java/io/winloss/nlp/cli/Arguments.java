@@ -10,7 +10,7 @@ import java.util.Set;
 /** Options ({@code --name value}, repeatable) and positional arguments of one command. */
 record Arguments(Map<String, List<String>> options, List<String> positional) {
 
-    private static final Set<String> FLAGS = Set.of("no-baseline", "errors");
+    private static final Set<String> FLAGS = Set.of("no-baseline", "errors", "rules-only");
 
     static final class Invalid extends RuntimeException {
         Invalid(String message) {

@@ -16,7 +16,8 @@ import java.util.function.Supplier;
 
 /**
  * {@code evaluate}: tags each labelled set's sentences and prints precision, recall and F1 per competitor and
- * per criterion and the sentiment accuracy; {@code --errors} also lists every sentence the tagger got wrong.
+ * per criterion and the sentiment accuracy; {@code --errors} also lists every sentence the tagger got wrong, and
+ * {@code --rules-only} tags criteria by the patterns alone, without the criteria model.
  */
 final class EvaluateCommand {
 
@@ -24,13 +25,16 @@ final class EvaluateCommand {
     }
 
     static int run(Arguments args, PrintStream out, PrintStream err, Supplier<Pipeline> pipelines) {
-        args.allowOnly("competitors", "errors");
+        args.allowOnly("competitors", "errors", "rules-only");
         if (args.positional().isEmpty()) {
             throw new Arguments.Invalid("evaluate needs at least one labelled JSON Lines file");
         }
         TaggingRules rules;
         try {
             rules = TaggingRules.defaults().withCompetitors(AnalyzeCommand.competitors(args.option("competitors").orElse(null)));
+            if (args.flag("rules-only")) {
+                rules = rules.withoutCriteriaModel();
+            }
         } catch (IOException | RuntimeException e) {
             err.println("cannot read the competitor list: " + e.getMessage());
             return Main.UNREADABLE_INPUT;

@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 /**
  * The command line: {@code analyze} tags a transcript, {@code evaluate} scores the tagger against a labelled
  * set, {@code bench} times it against CoreNLP's default pipeline, {@code train-sentiment} trains the sentiment
- * classifier. Exit status 0 on success, 2 for input
+ * classifier and {@code train-criteria} the criteria model. Exit status 0 on success, 2 for input
  * that cannot be read, 64 for a command line that cannot be understood.
  */
 public final class Main {
@@ -18,9 +18,10 @@ public final class Main {
 
     static final String USAGE_TEXT = """
             usage: java -jar nlp-pipeline.jar analyze [--competitors FILE] [--format auto|txt|vtt|srt|docx|lines] [--interviewer NAME]... FILE|-
-                   java -jar nlp-pipeline.jar evaluate [--competitors FILE] LABELLED.jsonl...
+                   java -jar nlp-pipeline.jar evaluate [--competitors FILE] [--rules-only] [--errors] LABELLED.jsonl...
                    java -jar nlp-pipeline.jar bench [--text FILE] [--runs N] [--no-baseline]
-                   java -jar nlp-pipeline.jar train-sentiment --out FILE [--sigma S] LABELLED.jsonl...""";
+                   java -jar nlp-pipeline.jar train-sentiment --out FILE [--sigma S] LABELLED.jsonl...
+                   java -jar nlp-pipeline.jar train-criteria --out FILE [--sigma S] LABELLED.jsonl...""";
 
     private Main() {
     }
@@ -49,6 +50,7 @@ public final class Main {
                 case "evaluate" -> EvaluateCommand.run(Arguments.parse(rest), out, err, pipeline);
                 case "bench" -> BenchCommand.run(Arguments.parse(rest), out, err, pipeline);
                 case "train-sentiment" -> TrainSentimentCommand.run(Arguments.parse(rest), out, err, pipeline);
+                case "train-criteria" -> TrainCriteriaCommand.run(Arguments.parse(rest), out, err, pipeline);
                 default -> {
                     err.println("unknown command '" + args[0] + "'");
                     err.println(USAGE_TEXT);

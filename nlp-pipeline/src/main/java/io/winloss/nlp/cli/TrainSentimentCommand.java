@@ -20,7 +20,8 @@ import java.util.function.Supplier;
 /**
  * {@code train-sentiment}: trains the sentiment classifier on labelled buyer sentences and writes its weights.
  * It first cross-validates each candidate prior on consecutive folds (consecutive, so one interview's
- * sentences stay together and the score is for wording not seen in training), prints the accuracies, and
+ * sentences stay together and the score is for wording not seen in training), prints the mean and each fold's
+ * accuracy, and
  * trains the final classifier on everything with the best one.
  */
 final class TrainSentimentCommand {
@@ -62,9 +63,11 @@ final class TrainSentimentCommand {
         double best = sigmas.get(0);
         double bestAccuracy = -1;
         for (double sigma : sigmas) {
-            double accuracy = crossValidated(examples, sigma);
-            out.printf(Locale.ROOT, "sigma %.2f: %d-fold cross-validated accuracy %.3f on %d sentences%n", sigma, FOLDS,
-                    accuracy, examples.size());
+            List<Double> folds = crossValidated(examples, sigma);
+            double accuracy = folds.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+            out.printf(Locale.ROOT, "sigma %.2f: %d-fold cross-validated accuracy %.3f on %d sentences (folds %s)%n", sigma, FOLDS,
+                    accuracy, examples.size(), folds.stream().map(f -> String.format(Locale.ROOT, "%.3f", f))
+                            .collect(java.util.stream.Collectors.joining(" ")));
             if (accuracy > bestAccuracy) {
                 bestAccuracy = accuracy;
                 best = sigma;
@@ -81,9 +84,11 @@ final class TrainSentimentCommand {
         return 0;
     }
 
-    static double crossValidated(List<SentimentClassifier.Example> examples, double sigma) {
-        int correct = 0;
+    /** The accuracy on each fold, held out of training in turn. */
+    static List<Double> crossValidated(List<SentimentClassifier.Example> examples, double sigma) {
+        List<Double> accuracies = new ArrayList<>();
         for (int fold = 0; fold < FOLDS; fold++) {
+            int correct = 0;
             int from = examples.size() * fold / FOLDS;
             int to = examples.size() * (fold + 1) / FOLDS;
             List<SentimentClassifier.Example> training = new ArrayList<>(examples.subList(0, from));
@@ -94,7 +99,8 @@ final class TrainSentimentCommand {
                     correct++;
                 }
             }
+            accuracies.add((double) correct / Math.max(1, to - from));
         }
-        return (double) correct / examples.size();
+        return accuracies;
     }
 }

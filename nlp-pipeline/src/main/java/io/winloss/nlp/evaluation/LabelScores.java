@@ -40,7 +40,8 @@ public final class LabelScores {
 
     private final Map<String, Counts> byLabel = new TreeMap<>();
 
-    void add(Set<String> expected, Set<String> predicted) {
+    /** Counts one item: the labels people gave it and the labels the tagger gave it. */
+    public void add(Set<String> expected, Set<String> predicted) {
         for (String label : expected) {
             Counts one = predicted.contains(label) ? new Counts(1, 0, 0) : new Counts(0, 0, 1);
             byLabel.merge(label, one, Counts::plus);

@@ -40,8 +40,11 @@ public final class CriteriaPatterns {
         }
     }
 
-    /** A phrase that signals {@code criterion}. */
-    record Phrase(Criterion criterion, List<Element> elements) {
+    /**
+     * A phrase that signals {@code criterion}; {@code shipped} when it comes from {@code criteria.txt}, whose
+     * phrases the {@link CriteriaModel} was trained with, not from a workspace's lines.
+     */
+    record Phrase(Criterion criterion, List<Element> elements, boolean shipped) {
     }
 
     private final List<Phrase> phrases;
@@ -54,7 +57,7 @@ public final class CriteriaPatterns {
     public static CriteriaPatterns defaults() {
         try (Reader reader = new InputStreamReader(
                 CriteriaPatterns.class.getResourceAsStream("criteria.txt"), StandardCharsets.UTF_8)) {
-            return parse(reader);
+            return new CriteriaPatterns(read(reader, true));
         } catch (IOException e) {
             throw new UncheckedIOException("criteria.txt is missing from the pipeline's jar", e);
         }
@@ -62,13 +65,13 @@ public final class CriteriaPatterns {
 
     /** Reads pattern lines; an unknown criterion id or an empty phrase is an {@link InvalidTaggingRules}. */
     public static CriteriaPatterns parse(Reader source) throws IOException {
-        return new CriteriaPatterns(read(source));
+        return new CriteriaPatterns(read(source, false));
     }
 
     /** These patterns and the ones in {@code source}, for a workspace that adds its own words. */
     public CriteriaPatterns extendedWith(Reader source) throws IOException {
         List<Phrase> all = new ArrayList<>(phrases);
-        all.addAll(read(source));
+        all.addAll(read(source, false));
         return new CriteriaPatterns(all);
     }
 
@@ -76,7 +79,7 @@ public final class CriteriaPatterns {
         return phrases;
     }
 
-    private static List<Phrase> read(Reader source) throws IOException {
+    private static List<Phrase> read(Reader source, boolean shipped) throws IOException {
         List<Phrase> phrases = new ArrayList<>();
         RuleLines.forEach(source, (number, text) -> {
             int colon = text.indexOf(':');
@@ -96,7 +99,7 @@ public final class CriteriaPatterns {
                 if (elements.isEmpty()) {
                     throw new InvalidTaggingRules(number, "an empty phrase for " + id);
                 }
-                phrases.add(new Phrase(criterion, elements));
+                phrases.add(new Phrase(criterion, elements, shipped));
             }
         });
         return phrases;

@@ -33,7 +33,7 @@ public final class SentenceTagger {
         this.sentiment = new SentimentScorer(rules.sentiment());
         this.competitorList = rules.competitors();
         this.competitors = new CompetitorTagger(rules.competitors(), ordinaryWord);
-        this.criteria = new CriteriaTagger(rules.criteria());
+        this.criteria = new CriteriaTagger(rules.criteria(), rules.criteriaModel().orElse(null));
     }
 
     public Tags tag(CoreMap sentence) {

@@ -59,6 +59,27 @@ class CriteriaTaggerTests {
     }
 
     @Test
+    void withAModelTheModelDecidesAndAdminLinesStillAddTheirCriterion() throws IOException {
+        CriteriaModel model = CriteriaModel.train(CriteriaModelTests.examples(), 1.0);
+        String sentence = "the/DT widgetry/NN and/CC the/DT kickstart/NN";
+        CriteriaPatterns extended = CriteriaPatterns.defaults().extendedWith(new StringReader("roi_value: widgetry"));
+
+        assertThat(criteria(new CriteriaTagger(CriteriaPatterns.defaults(), model), sentence)).containsExactly("implementation");
+        assertThat(criteria(new CriteriaTagger(extended, model), sentence)).containsExactly("roi_value", "implementation");
+        assertThat(criteria(new CriteriaTagger(extended), sentence)).as("the rules alone").containsExactly("roi_value");
+    }
+
+    @Test
+    void aCriterionTheModelFoundWithoutAPhraseIsPlacedAtItsStrongestWord() {
+        CriteriaModel model = CriteriaModel.train(CriteriaModelTests.examples(), 1.0);
+
+        List<Mention> mentions = new CriteriaTagger(CriteriaPatterns.defaults(), model)
+                .tag(Tokens.of("so/RB the/DT kickstart/NN was/VBD/be rough/JJ"));
+
+        assertThat(mentions).containsExactly(new Mention(Aspect.Kind.CRITERION, "implementation", 2, 3));
+    }
+
+    @Test
     void unknownCriterionIsRejectedWithItsLine() {
         assertThatThrownBy(() -> CriteriaPatterns.parse(new StringReader("price: cost\nvibes: vibe")))
                 .isInstanceOf(InvalidTaggingRules.class)
