@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.apache.commons.statistics.inference.FisherExactTest;
 import org.apache.commons.statistics.interval.BinomialConfidenceInterval;
 import org.apache.commons.statistics.interval.Interval;
 
@@ -189,16 +188,14 @@ public final class ThemeAnalysis {
 
     /**
      * Fisher's exact test, two-sided, once per distinct table (themes with the same counts share
-     * one), in parallel: on 100,000 deals it is most of the work.
+     * one), in parallel; see {@link FisherTest} for why it does not call Commons' test directly.
      */
     private static Map<Long, Double> fisherPValues(List<ThemeCount> counts, int focusSize, int baselineSize) {
-        FisherExactTest fisher = FisherExactTest.withDefaults();
         return counts.stream().map(ThemeAnalysis::table).distinct().toList().parallelStream()
                 .collect(Collectors.toMap(table -> table, table -> {
                     int focusWith = (int) (table >>> 32);
                     int baselineWith = (int) (long) table;
-                    return fisher.test(new int[][] {{focusWith, focusSize - focusWith},
-                            {baselineWith, baselineSize - baselineWith}}).getPValue();
+                    return FisherTest.twoSided(focusWith, focusSize, baselineWith, baselineSize);
                 }));
     }
 
