@@ -48,6 +48,9 @@ import io.winloss.search.themes.Trend;
  * page.hits().get(0).highlight();       // "... &lt;b&gt; ... <mark>integration</mark> ..."
  * page.facet(Fields.COMPETITOR);        // {Acme=12, Globex=4, Initech=3}: other competitors still counted
  * }</pre>
+ *
+ * <p>It also answers the themes questions over whole sets of deals ({@link #themes}, {@link #trends},
+ * {@link #competitorAspects}) in one pass over doc values each, never reading a stored field but for the quotes shown.
  */
 public final class QuoteSearch {
 

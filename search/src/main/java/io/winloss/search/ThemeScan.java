@@ -186,13 +186,15 @@ final class ThemeScan {
                 }
             }
             pairs.add(deal, focusKey + side);
+            for (int i = 0; i < found; i++) {
+                pairs.add(deal, buffer[i] * 2 + side);
+            }
             if (found == 0 || !ids.advanceExact(doc)) {
                 return;
             }
             long rank = QuotePicks.rank(opinionated, ids.ordValue(), doc);
             for (int i = 0; i < found; i++) {
                 int key = buffer[i] * 2 + side;
-                pairs.add(deal, key);
                 QuotePicks pick = picks[key];
                 if (pick == null) {
                     pick = picks[key] = new QuotePicks();

@@ -215,6 +215,9 @@ class QuoteIndexTests {
         try (QuoteIndex index = QuoteIndex.open(directory)) {
             assertThat(index.needsRebuild()).isTrue();
             assertThat(index.committedPosition()).isEqualTo(7);
+            assertThat(new QuoteSearch(index).themes("ws-1", new ThemeRequest(List.of("lost"), List.of("won"), Map.of(),
+                    null, null), io.winloss.search.themes.ThemeAnalysis.Options.defaults()).sample().deals())
+                    .as("older sentences lack the doc values themes read").isZero();
             index.upsert(Quotes.in("ws-1").interview("iv-2").keyPhrases("per seat").sentence("New sentence, old index."));
             index.commit(8);
             assertThat(index.needsRebuild()).isTrue();
