@@ -137,39 +137,51 @@ final class ThemeScan {
     }
 
     private SliceThemes read(SentenceScan.Slice slice) throws IOException {
-        LeafReaderContext leaf = slice.leaf();
-        SortedDocValues dealValues = DocValues.getSorted(leaf.reader(), Fields.DEAL_SORTED);
-        SortedDocValues ids = DocValues.getSorted(leaf.reader(), Fields.ID_SORTED);
-        SortedSetDocValues labelValuesOfDoc = DocValues.getSortedSet(leaf.reader(), Fields.FACETS);
-        SortedSetDocValues phraseValues = DocValues.getSortedSet(leaf.reader(), Fields.KEY_PHRASE_SORTED);
-        int[] dealOf = deals.globalOrdinalsOf(leaf.ord, dealValues.getValueCount());
-        int[] labelOf = labels.globalOrdinalsOf(leaf.ord, labelValuesOfDoc.getValueCount());
-        int[] phraseOf = phrases.globalOrdinalsOf(leaf.ord, phraseValues.getValueCount());
-        int phraseBase = labelValues.length;
-        DistinctDeals.Pairs pairs = new DistinctDeals.Pairs(focusKey + 2);
-        QuotePicks[] picks = new QuotePicks[focusKey];
-        int[][] themes = {new int[16]};
-        slice.forEachMatch(doc -> {
-            if (!dealValues.advanceExact(doc) || !labelValuesOfDoc.advanceExact(doc)) {
+        SliceReader reader = new SliceReader(slice.leaf());
+        slice.forEachMatch(reader);
+        return new SliceThemes(slice.leaf(), reader.pairs, reader.picks);
+    }
+
+    /** One slice's doc-values iterators, ordinal maps and findings; sees its sentences in increasing order. */
+    private final class SliceReader implements SentenceScan.Match {
+        private final SortedDocValues dealValues;
+        private final SortedDocValues ids;
+        private final SortedSetDocValues labelsOfDoc;
+        private final SortedSetDocValues phrasesOfDoc;
+        private final int[] dealOf;
+        private final int[] labelOf;
+        private final int[] phraseOf;
+        private final DistinctDeals.Pairs pairs = new DistinctDeals.Pairs(focusKey + 2);
+        private final QuotePicks[] picks = new QuotePicks[focusKey];
+        /** The current sentence's themes. */
+        private int[] themes = new int[16];
+
+        SliceReader(LeafReaderContext leaf) throws IOException {
+            dealValues = DocValues.getSorted(leaf.reader(), Fields.DEAL_SORTED);
+            ids = DocValues.getSorted(leaf.reader(), Fields.ID_SORTED);
+            labelsOfDoc = DocValues.getSortedSet(leaf.reader(), Fields.FACETS);
+            phrasesOfDoc = DocValues.getSortedSet(leaf.reader(), Fields.KEY_PHRASE_SORTED);
+            dealOf = deals.globalOrdinalsOf(leaf.ord, dealValues.getValueCount());
+            labelOf = labels.globalOrdinalsOf(leaf.ord, labelsOfDoc.getValueCount());
+            phraseOf = phrases.globalOrdinalsOf(leaf.ord, phrasesOfDoc.getValueCount());
+        }
+
+        @Override
+        public void sentence(int doc) throws IOException {
+            if (!dealValues.advanceExact(doc) || !labelsOfDoc.advanceExact(doc)) {
                 return; // written before deals had doc values: needsRebuild() says so
             }
             int deal = dealOf[dealValues.ordValue()];
             int side = -1;
             boolean opinionated = false;
             int found = 0;
-            int[] buffer = themes[0];
-            for (int i = labelValuesOfDoc.docValueCount(); i > 0; i--) {
-                int label = labelOf[(int) labelValuesOfDoc.nextOrd()];
+            for (int i = labelsOfDoc.docValueCount(); i > 0; i--) {
+                int label = labelOf[(int) labelsOfDoc.nextOrd()];
                 switch (labelRoles[label]) {
                     case FOCUS -> side = 0;
                     case BASELINE -> side = 1;
                     case OPINION -> opinionated = true;
-                    case THEME -> {
-                        if (found == buffer.length) {
-                            buffer = themes[0] = Arrays.copyOf(buffer, found * 2);
-                        }
-                        buffer[found++] = label;
-                    }
+                    case THEME -> found = add(found, label);
                     default -> {
                     }
                 }
@@ -177,32 +189,36 @@ final class ThemeScan {
             if (side < 0) {
                 return;
             }
-            if (phraseValues.advanceExact(doc)) {
-                for (int i = phraseValues.docValueCount(); i > 0; i--) {
-                    if (found == buffer.length) {
-                        buffer = themes[0] = Arrays.copyOf(buffer, found * 2);
-                    }
-                    buffer[found++] = phraseBase + phraseOf[(int) phraseValues.nextOrd()];
+            if (phrasesOfDoc.advanceExact(doc)) {
+                for (int i = phrasesOfDoc.docValueCount(); i > 0; i--) {
+                    found = add(found, labelValues.length + phraseOf[(int) phrasesOfDoc.nextOrd()]);
                 }
             }
             pairs.add(deal, focusKey + side);
             for (int i = 0; i < found; i++) {
-                pairs.add(deal, buffer[i] * 2 + side);
+                pairs.add(deal, themes[i] * 2 + side);
             }
             if (found == 0 || !ids.advanceExact(doc)) {
                 return;
             }
             long rank = QuotePicks.rank(opinionated, ids.ordValue(), doc);
             for (int i = 0; i < found; i++) {
-                int key = buffer[i] * 2 + side;
+                int key = themes[i] * 2 + side;
                 QuotePicks pick = picks[key];
                 if (pick == null) {
                     pick = picks[key] = new QuotePicks();
                 }
                 pick.offer(deal, rank);
             }
-        });
-        return new SliceThemes(leaf, pairs, picks);
+        }
+
+        private int add(int found, int theme) {
+            if (found == themes.length) {
+                themes = Arrays.copyOf(themes, found * 2);
+            }
+            themes[found] = theme;
+            return found + 1;
+        }
     }
 
     /**
