@@ -32,7 +32,9 @@ import io.winloss.search.themes.Trend;
 
 /**
  * Measures the quote index on synthetic buyer sentences: indexing rate, then search latency after warm-up for a
- * two-term query with three facet filters, facet counts and highlighting of the top 20.
+ * two-term query with three facet filters, facet counts and highlighting of the top 20, then a themes computation over
+ * every deal (lost against won), the trends of its ten top themes and the competitor profiles of the same deals.
+ * Each sentence has one or two key phrases out of 300 and one criterion aspect per criterion it names.
  *
  * <p>Run from the repository root (N defaults to 1,000,000 sentences, one deal per 10 sentences):
  * <pre>
