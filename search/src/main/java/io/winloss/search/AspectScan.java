@@ -123,7 +123,7 @@ final class AspectScan {
         int[] labelOf = labels.globalOrdinalsOf(leaf.ord, labelValues.getValueCount());
         int[] aspectOf = aspects.globalOrdinalsOf(leaf.ord, aspectValues.getValueCount());
         int criterionCount = criteria.size();
-        DistinctDeals.Pairs pairs = new DistinctDeals.Pairs(standingKeys + products.size());
+        DistinctDeals.Pairs pairs = new DistinctDeals.Pairs(standingKeys + products.size(), (slice.to() - slice.from()) * 2);
         slice.forEachMatch(doc -> {
             if (!aspectValues.advanceExact(doc) || !dealValues.advanceExact(doc)) {
                 return;

@@ -27,12 +27,15 @@ final class DistinctDeals {
         private final int[] addedInRun;
         private int run;
         private int lastDeal = -1;
-        private int[] deals = new int[1024];
-        private int[] keys = new int[1024];
+        private int[] deals;
+        private int[] keys;
         private int size;
 
-        Pairs(int keyCount) {
+        /** Pairs of keys below {@code keyCount}; {@code expected} sizes the arrays so they seldom grow (and copy). */
+        Pairs(int keyCount, int expected) {
             addedInRun = new int[keyCount];
+            deals = new int[Math.max(1024, expected)];
+            keys = new int[deals.length];
         }
 
         void add(int deal, int key) {

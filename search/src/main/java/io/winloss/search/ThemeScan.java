@@ -137,7 +137,7 @@ final class ThemeScan {
     }
 
     private SliceThemes read(SentenceScan.Slice slice) throws IOException {
-        SliceReader reader = new SliceReader(slice.leaf());
+        SliceReader reader = new SliceReader(slice.leaf(), slice.to() - slice.from());
         slice.forEachMatch(reader);
         return new SliceThemes(slice.leaf(), reader.pairs, reader.picks);
     }
@@ -151,12 +151,13 @@ final class ThemeScan {
         private final int[] dealOf;
         private final int[] labelOf;
         private final int[] phraseOf;
-        private final DistinctDeals.Pairs pairs = new DistinctDeals.Pairs(focusKey + 2);
+        private final DistinctDeals.Pairs pairs;
         private final QuotePicks[] picks = new QuotePicks[focusKey];
         /** The current sentence's themes. */
         private int[] themes = new int[16];
 
-        SliceReader(LeafReaderContext leaf) throws IOException {
+        SliceReader(LeafReaderContext leaf, int docs) throws IOException {
+            pairs = new DistinctDeals.Pairs(focusKey + 2, docs * 2);
             dealValues = DocValues.getSorted(leaf.reader(), Fields.DEAL_SORTED);
             ids = DocValues.getSorted(leaf.reader(), Fields.ID_SORTED);
             labelsOfDoc = DocValues.getSortedSet(leaf.reader(), Fields.FACETS);

@@ -115,7 +115,7 @@ final class TrendScan {
         int[] labelOf = labels.globalOrdinalsOf(leaf.ord, labelValues.getValueCount());
         int[] phraseOf = themeOfPhrase == null ? null : phrases.globalOrdinalsOf(leaf.ord, phraseValues.getValueCount());
         int dealKey = themes.size();
-        DistinctDeals.Pairs pairs = new DistinctDeals.Pairs(dealKey + 1);
+        DistinctDeals.Pairs pairs = new DistinctDeals.Pairs(dealKey + 1, slice.to() - slice.from());
         slice.forEachMatch(doc -> {
             if (!dealValues.advanceExact(doc)) {
                 return;
