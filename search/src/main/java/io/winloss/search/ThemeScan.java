@@ -31,7 +31,7 @@ import io.winloss.search.themes.ThemeReport;
  * quotes shown. Gives what {@code ThemeAnalysis.rank} gives for the same deals listed one by one.
  *
  * <p>Themes are numbered by global ordinal: a criterion or competitor by its facet label's ordinal in
- * {@link Fields#FACETS}, a key phrase by {@code facetLabels + } its ordinal in {@link Fields#KEY_PHRASE_SORTED}. A key is
+ * {@link Fields#FACETS}, a key phrase by the number of facet labels plus its ordinal in {@link Fields#KEY_PHRASE_SORTED}. A key is
  * {@code theme * 2 + side} (0 focus, 1 baseline); the two keys after the last theme's mark a deal as a focus or
  * baseline deal, themes or not.
  */

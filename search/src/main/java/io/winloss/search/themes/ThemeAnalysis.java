@@ -38,6 +38,10 @@ import org.apache.commons.statistics.interval.Interval;
  *
  * <p>A deal listed twice in one set is merged into one deal; a deal in both sets is refused.
  * Quotes come from focus deals, or from baseline deals when no focus deal mentions the theme.
+ *
+ * <p>Callers that count deals themselves (the index's one-pass scan, {@code QuoteSearch.themes})
+ * pass counts to {@link #rank(int, int, Collection, Options, Function)} and choose quotes with
+ * {@link #representativeQuotes}: the statistics, verdicts, order and quote rule live here only.
  */
 public final class ThemeAnalysis {
 
