@@ -2,6 +2,8 @@ package io.winloss.search;
 
 import java.util.List;
 
+import org.apache.lucene.facet.FacetsConfig;
+
 /**
  * Every field name of the quote index, each with why it is indexed the way it is.
  * The index holds one document per tagged sentence; {@code QuoteDocument} builds it.
@@ -10,6 +12,18 @@ public final class Fields {
 
     /** Stable sentence id, as the caller gave it: stored to return it with the hit. */
     public static final String ID = "id";
+
+    /*
+     * Doc values for the themes scan live in fields of their own, named "<field>.sorted": an index written before they
+     * existed (QuoteIndex.needsRebuild) then still accepts new sentences until it is rebuilt, since Lucene refuses to
+     * add doc values to a field its older documents have without them.
+     */
+
+    /**
+     * The sentence id as {@code SortedDocValues}: a theme's quotes are chosen by score, then smallest id, and within a
+     * segment the ordinals order the ids, so the themes scan compares ids without reading a stored field.
+     */
+    public static final String ID_SORTED = "id.sorted";
 
     /**
      * Workspace and sentence id joined by {@link #keyOf}: the untokenized term {@code updateDocument(new Term(KEY, ..))}
@@ -22,6 +36,12 @@ public final class Fields {
 
     /** Deal id: an untokenized term so {@code deleteDeal} can remove a deal's sentences; stored to link a hit to its deal. */
     public static final String DEAL = "dealId";
+
+    /**
+     * The deal id as {@code SortedDocValues}: the themes scan counts distinct deals by global ordinal (a deal's
+     * sentences may lie in several segments and far apart) without reading stored fields.
+     */
+    public static final String DEAL_SORTED = "dealId.sorted";
 
     /**
      * Source kind ({@code interview}|{@code survey}): an untokenized term for {@code deleteSource}, stored for the hit,
@@ -55,7 +75,11 @@ public final class Fields {
      */
     public static final String TEXT_EXACT = "textExact";
 
-    /** Deal outcome (won, lost, ...): a facet dimension (drill-down filter and counts), stored for the hit. */
+    /**
+     * Deal outcome (won, lost, ...): a facet dimension (drill-down filter and counts), stored for the hit. The themes
+     * scan reads it, like segment, competitor, criterion and sentiment, from the facet ordinals in {@link #FACETS}: one
+     * doc-values read per sentence gives them all, so they need no doc values of their own.
+     */
     public static final String OUTCOME = "outcome";
 
     /** Deal segment: a facet dimension; stored to rebuild the record. */
@@ -88,8 +112,20 @@ public final class Fields {
     /** Aspects as {@code kind|target|sentiment}: untokenized terms to find, say, negative sentences about one competitor; stored. */
     public static final String ASPECT = "aspect";
 
+    /** The aspects as {@code SortedSetDocValues}, so competitor profiles are counted from doc values. */
+    public static final String ASPECT_SORTED = "aspect.sorted";
+
     /** Key phrases, lower-cased: untokenized terms so a theme's quotes can be fetched by phrase; stored. */
     public static final String KEY_PHRASE = "keyPhrase";
+
+    /** The key phrases but blank ones as {@code SortedSetDocValues}, so the themes scan counts them from doc values. */
+    public static final String KEY_PHRASE_SORTED = "keyPhrase.sorted";
+
+    /**
+     * The doc-values field every facet dimension is indexed in ({@code FacetsConfig}'s default), one ordinal per
+     * {@code dimension/value}: facet counts, drill-down, and the themes scan read it.
+     */
+    public static final String FACETS = FacetsConfig.DEFAULT_INDEX_FIELD_NAME;
 
     /** The facet dimensions a search request may filter on and the page counts, in display order. */
     public static final List<String> FACET_DIMS =

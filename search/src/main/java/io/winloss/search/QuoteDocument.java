@@ -15,12 +15,15 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
 
 /** Turns a {@link QuoteRecord} into the Lucene document described in {@link Fields}, and a stored document into a {@link Hit}. */
 final class QuoteDocument {
@@ -49,8 +52,10 @@ final class QuoteDocument {
         Document doc = new Document();
         doc.add(new StringField(Fields.KEY, Fields.keyOf(quote.workspaceId(), quote.id()), Field.Store.NO));
         doc.add(new StoredField(Fields.ID, quote.id()));
+        doc.add(new SortedDocValuesField(Fields.ID_SORTED, new BytesRef(quote.id())));
         doc.add(new StringField(Fields.WORKSPACE, quote.workspaceId(), Field.Store.NO));
         doc.add(new StringField(Fields.DEAL, quote.dealId(), Field.Store.YES));
+        doc.add(new SortedDocValuesField(Fields.DEAL_SORTED, new BytesRef(quote.dealId())));
         doc.add(new StringField(Fields.SOURCE, quote.source(), Field.Store.YES));
         doc.add(new StringField(Fields.SOURCE_ID, quote.sourceId(), Field.Store.YES));
         doc.add(new StoredField(Fields.SENTENCE_INDEX, quote.sentenceIndex()));
@@ -83,11 +88,16 @@ final class QuoteDocument {
             rangeAndSort(doc, Fields.AMOUNT, Math.round(quote.amount() * 100));
         }
         for (Aspect aspect : quote.aspects()) {
-            doc.add(new StringField(Fields.ASPECT,
-                    aspect.kind() + "|" + aspect.target() + "|" + aspect.sentiment(), Field.Store.YES));
+            String value = aspect.kind() + "|" + aspect.target() + "|" + aspect.sentiment();
+            doc.add(new StringField(Fields.ASPECT, value, Field.Store.YES));
+            doc.add(new SortedSetDocValuesField(Fields.ASPECT_SORTED, new BytesRef(value)));
         }
         for (String phrase : quote.keyPhrases()) {
-            doc.add(new StringField(Fields.KEY_PHRASE, phrase.toLowerCase(Locale.ROOT), Field.Store.YES));
+            String value = phrase.toLowerCase(Locale.ROOT);
+            doc.add(new StringField(Fields.KEY_PHRASE, value, Field.Store.YES));
+            if (!value.isBlank()) {
+                doc.add(new SortedSetDocValuesField(Fields.KEY_PHRASE_SORTED, new BytesRef(value)));
+            }
         }
         return doc;
     }

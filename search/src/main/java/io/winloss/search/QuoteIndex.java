@@ -3,6 +3,7 @@ package io.winloss.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -42,6 +43,13 @@ public final class QuoteIndex implements AutoCloseable {
 
     /** Key of the change-log position in a commit's user data. */
     static final String POSITION = "changeLogPosition";
+    /** Key of the document format in a commit's user data; absent in indexes written before it existed (format 1). */
+    static final String FORMAT = "format";
+    /**
+     * The document format this code writes. 2: doc values for deal, id, key phrases and aspects, which the themes scan
+     * reads. Raise it whenever {@link QuoteDocument} changes what an existing search relies on.
+     */
+    static final int FORMAT_VERSION = 2;
 
     private final Directory directory;
     private final boolean ownsDirectory;
@@ -50,6 +58,9 @@ public final class QuoteIndex implements AutoCloseable {
     private final SearcherManager searchers;
     private final Object commitLock = new Object();
     private volatile long committedPosition;
+    /** True while the index holds documents of an older format: commits keep its old format until a rebuild. */
+    private volatile boolean olderDocuments;
+    private final String committedFormat;
 
     private QuoteIndex(Directory directory, boolean ownsDirectory) throws IOException {
         this.directory = directory;
@@ -58,7 +69,10 @@ public final class QuoteIndex implements AutoCloseable {
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setRAMBufferSizeMB(64);
         this.writer = new IndexWriter(directory, config);
-        this.committedPosition = positionOfLastCommit(directory);
+        Map<String, String> lastCommit = userDataOfLastCommit(directory);
+        this.committedPosition = lastCommit.containsKey(POSITION) ? Long.parseLong(lastCommit.get(POSITION)) : 0;
+        this.committedFormat = lastCommit.get(FORMAT);
+        this.olderDocuments = writer.getDocStats().numDocs > 0 && !Integer.toString(FORMAT_VERSION).equals(committedFormat);
         this.searchers = new SearcherManager(writer, FacetedSearcher.factory(facetsConfig));
     }
 
@@ -111,10 +125,14 @@ public final class QuoteIndex implements AutoCloseable {
                 .build());
     }
 
-    /** Removes every sentence of every workspace, to rebuild from the source of truth; durable at the next commit. */
+    /**
+     * Removes every sentence of every workspace, to rebuild from the source of truth; durable at the next commit, which
+     * records the current format.
+     */
     public void deleteAll() {
         try {
             writer.deleteAll();
+            olderDocuments = false;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clear the quote index", e);
         }
@@ -130,7 +148,13 @@ public final class QuoteIndex implements AutoCloseable {
         }
         synchronized (commitLock) {
             try {
-                writer.setLiveCommitData(Map.of(POSITION, Long.toString(position)).entrySet());
+                Map<String, String> userData = new HashMap<>();
+                userData.put(POSITION, Long.toString(position));
+                String format = olderDocuments ? committedFormat : Integer.toString(FORMAT_VERSION);
+                if (format != null) {
+                    userData.put(FORMAT, format);
+                }
+                writer.setLiveCommitData(userData.entrySet());
                 writer.commit();
                 committedPosition = position;
                 searchers.maybeRefreshBlocking();
@@ -138,6 +162,16 @@ public final class QuoteIndex implements AutoCloseable {
                 throw new UncheckedIOException("cannot commit the quote index at position " + position, e);
             }
         }
+    }
+
+    /**
+     * Whether the index holds sentences written in an older document format, which searches can no longer read in full
+     * (themes, trends and competitor profiles read doc values older documents lack): rebuild it from the source of
+     * truth with {@link #deleteAll()}, {@link #commit(long)} and re-indexing. An empty index never needs it; until
+     * {@link #deleteAll()}, commits keep the older format, so new sentences never vouch for old ones.
+     */
+    public boolean needsRebuild() {
+        return olderDocuments;
     }
 
     /** The change-log position of the last commit; 0 for a new index. Replay the log after it. */
@@ -230,11 +264,10 @@ public final class QuoteIndex implements AutoCloseable {
         }
     }
 
-    private static long positionOfLastCommit(Directory directory) throws IOException {
+    private static Map<String, String> userDataOfLastCommit(Directory directory) throws IOException {
         if (!DirectoryReader.indexExists(directory)) {
-            return 0;
+            return Map.of();
         }
-        String position = SegmentInfos.readLatestCommit(directory).getUserData().get(POSITION);
-        return position == null ? 0 : Long.parseLong(position);
+        return SegmentInfos.readLatestCommit(directory).getUserData();
     }
 }

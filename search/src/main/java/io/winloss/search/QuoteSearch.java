@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,24 +17,22 @@ import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 
-import io.winloss.search.themes.DealThemes;
-import io.winloss.search.themes.Quote;
+import io.winloss.search.themes.CompetitorAspects;
 import io.winloss.search.themes.Theme;
+import io.winloss.search.themes.ThemeAnalysis;
+import io.winloss.search.themes.ThemeReport;
+import io.winloss.search.themes.Trend;
 
 /**
  * Searches the quotes of one workspace: full text, facet filters with drill-sideways counts, a date range, relevance
@@ -49,6 +48,9 @@ import io.winloss.search.themes.Theme;
  * page.hits().get(0).highlight();       // "... &lt;b&gt; ... <mark>integration</mark> ..."
  * page.facet(Fields.COMPETITOR);        // {Acme=12, Globex=4, Initech=3}: other competitors still counted
  * }</pre>
+ *
+ * <p>It also answers the themes questions over whole sets of deals ({@link #themes}, {@link #trends},
+ * {@link #competitorAspects}) in one pass over doc values each, never reading a stored field but for the quotes shown.
  */
 public final class QuoteSearch {
 
@@ -76,7 +78,7 @@ public final class QuoteSearch {
             throw new InvalidQuery(request.query(), "no workspace");
         }
         Query text = parser.parse(request.query());
-        DrillDownQuery query = new DrillDownQuery(index.facetsConfig(), confined(workspaceId, text, request));
+        DrillDownQuery query = new DrillDownQuery(index.facetsConfig(), confined(workspaceId, text, request.from(), request.to()));
         request.filters().forEach((dim, values) -> values.forEach(value -> query.add(dim, value)));
         int window = (request.page() + 1) * request.size();
 
@@ -106,99 +108,111 @@ public final class QuoteSearch {
     }
 
     /**
-     * The themes of every deal of the workspace with a sentence matching {@code filters} (facet dimension to accepted
-     * values: OR within a dimension, AND across, as in {@link #search}) said from {@code from} to {@code to} (both
-     * included, either may be null; the sentence's {@link Fields#DATE}, as in search, so a theme's numbers and a search
-     * with the same filters show the same quotes). One {@link DealThemes} per deal, in no particular order: its
-     * outcome, segment and close date from the stored fields, its themes the criteria, competitors and key phrases of
-     * its matching sentences, each theme with the sentences that mention it as quotes. The index holds buyer speech
-     * only, so every sentence counts.
+     * The themes of the workspace's deals with a focus outcome, ranked against those with a baseline outcome, as
+     * {@link ThemeAnalysis#rank(List, List, ThemeAnalysis.Options)} ranks them: distinct deals per theme on each side,
+     * Fisher's test, q-values, intervals, verdicts and three quotes per shown theme. A deal counts when one of its
+     * sentences matches the request's filters and dates (the sentence's {@link Fields#DATE}, as in search, so a theme's
+     * numbers and a search with the same filters show the same quotes); its themes are the criteria, competitors and
+     * key phrases of those sentences. A quote's score is how strongly the buyer felt: 1 for a positive or negative
+     * sentence, 0.5 for a neutral one. The index holds buyer speech only, so every sentence counts.
      *
-     * <p>A quote's score is how strongly the buyer felt: 1 for a positive or negative sentence, 0.5 for a neutral one
-     * (the index stores the sentiment label, not its strength), so quotes with an opinion are shown first.
+     * <p>One pass over doc values, in parallel slices; stored fields are read for the quotes shown only.
      *
-     * <p>Reads the stored fields of every matching sentence, with no top-N limit: linear in the matching sentences,
-     * fine for a workspace's tens of thousands, not the way to go for millions (doc values would be).
+     * <pre>{@code
+     * ThemeReport report = search.themes("ws-1",
+     *         new ThemeRequest(List.of("lost"), List.of("won"), Map.of(Fields.SEGMENT, List.of("enterprise")), null, null),
+     *         ThemeAnalysis.Options.defaults());
+     * report.themes().get(0);   // the theme that sets lost enterprise deals apart most clearly, with its quotes
+     * }</pre>
      *
-     * @throws InvalidQuery when the workspace is missing, a filter is not a facet dimension, or the range is reversed
+     * @throws InvalidQuery             when the workspace is missing
+     * @throws IllegalArgumentException when a deal has sentences with a focus and with a baseline outcome
      */
-    public List<DealThemes> dealThemes(String workspaceId, Map<String, List<String>> filters, LocalDate from,
-            LocalDate to) {
-        if (workspaceId == null || workspaceId.isBlank()) {
-            throw new InvalidQuery("", "no workspace");
-        }
-        SearchRequest request = new SearchRequest("", filters, from, to, SearchRequest.Order.DATE, 0, 1);
-        DrillDownQuery query = new DrillDownQuery(index.facetsConfig(),
-                confined(workspaceId, new MatchAllDocsQuery(), request));
-        request.filters().forEach((dim, values) -> values.forEach(value -> query.add(dim, value)));
-
-        Map<String, DealThemes.Builder> deals = new LinkedHashMap<>();
+    public ThemeReport themes(String workspaceId, ThemeRequest request, ThemeAnalysis.Options options) {
+        Query query = themeQuery(workspaceId, request, request.allOutcomes());
         FacetedSearcher searcher = index.acquire();
         try {
-            searcher.search(query, new SimpleCollector() {
-                private StoredFields stored;
-
-                @Override
-                protected void doSetNextReader(LeafReaderContext context) throws IOException {
-                    stored = context.reader().storedFields();
-                }
-
-                @Override
-                public void collect(int doc) throws IOException {
-                    addSentence(deals, stored.document(doc));
-                }
-
-                @Override
-                public ScoreMode scoreMode() {
-                    return ScoreMode.COMPLETE_NO_SCORES;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the themes of workspace " + workspaceId, e);
+            if (searcher.getIndexReader().numDocs() == 0) {
+                return ThemeAnalysis.rank(List.of(), List.of(), options);
+            }
+            return ThemeScan.rank(searcher, query, request, options);
         } finally {
             index.release(searcher);
         }
-        return deals.values().stream().map(DealThemes.Builder::build).toList();
     }
 
-    private static void addSentence(Map<String, DealThemes.Builder> deals, Document sentence) {
-        String dealId = sentence.get(Fields.DEAL);
-        DealThemes.Builder deal = deals.computeIfAbsent(dealId, id -> {
-            DealThemes.Builder builder = DealThemes.builder(id, sentence.get(Fields.OUTCOME))
-                    .segment(sentence.get(Fields.SEGMENT));
-            if (sentence.getField(Fields.CLOSE_DATE) != null) {
-                builder.closeDate(LocalDate.ofEpochDay(sentence.getField(Fields.CLOSE_DATE).numericValue().longValue()));
+    /**
+     * Each of {@code themes}' rate per quarter of close date over the request's FOCUS deals, as {@link Trend#of(Collection,
+     * List)} computes it: in each quarter, the distinct focus deals that closed and those of them with a matching
+     * sentence mentioning the theme; deals without a close date in {@code undatedDeals} only. In the order of
+     * {@code themes}; one pass over doc values.
+     *
+     * @throws InvalidQuery when the workspace is missing
+     */
+    public List<Trend> trends(String workspaceId, ThemeRequest request, Collection<Theme> themes) {
+        List<Theme> wanted = themes.stream().distinct().toList();
+        Query query = themeQuery(workspaceId, request, request.focusOutcomes());
+        FacetedSearcher searcher = index.acquire();
+        try {
+            if (searcher.getIndexReader().numDocs() == 0) {
+                return Trend.of(themes, List.of());
             }
-            return builder;
-        });
-        String sentiment = sentence.get(Fields.SENTIMENT);
-        double score = "positive".equals(sentiment) || "negative".equals(sentiment) ? 1.0 : 0.5;
-        Quote quote = new Quote(sentence.get(Fields.ID), sentence.get(Fields.TEXT), score);
-        for (String criterion : sentence.getValues(Fields.CRITERION)) {
-            if (!criterion.isBlank()) {
-                deal.quote(Theme.criterion(criterion), quote);
-            }
+            List<Trend> trends = TrendScan.trends(searcher, query, wanted);
+            return themes.stream().map(theme -> trends.get(wanted.indexOf(theme))).toList();
+        } finally {
+            index.release(searcher);
         }
-        for (String competitor : sentence.getValues(Fields.COMPETITOR)) {
-            if (!competitor.isBlank()) {
-                deal.quote(Theme.competitor(competitor), quote);
+    }
+
+    /**
+     * What buyers of the request's focus and baseline deals together praise and criticise each competitor for, and
+     * where a competitor beat us, as {@link CompetitorAspects#summarize} profiles them, counted over distinct deals
+     * from doc values. Whom a sentence's criterion aspects are about follows from the competitors it names:
+     * <ul>
+     * <li>exactly one competitor: that competitor ("Acme's integration was smoother");</li>
+     * <li>none: us, the workspace's own product, because buyers in a win-loss interview speak to the vendor about the
+     *     vendor unless they name someone else ("your integration kept breaking");</li>
+     * <li>two or more: nobody, as the sentence does not say which one it judges ("Acme and Globex both had better
+     *     pricing" is left out rather than guessed at).</li>
+     * </ul>
+     * Competitor aspects (a sentiment about a competitor as a whole, with no criterion) are not counted: a profile is
+     * made of criteria.
+     *
+     * @throws InvalidQuery when the workspace is missing
+     */
+    public List<CompetitorAspects.CompetitorProfile> competitorAspects(String workspaceId, ThemeRequest request) {
+        Query query = themeQuery(workspaceId, request, request.allOutcomes());
+        FacetedSearcher searcher = index.acquire();
+        try {
+            if (searcher.getIndexReader().numDocs() == 0) {
+                return List.of();
             }
+            return AspectScan.profiles(searcher, query);
+        } finally {
+            index.release(searcher);
         }
-        for (String phrase : sentence.getValues(Fields.KEY_PHRASE)) {
-            if (!phrase.isBlank()) {
-                deal.quote(Theme.keyPhrase(phrase), quote);
-            }
+    }
+
+    /** The workspace's sentences matching the request's filters and dates, of deals with one of {@code outcomes}. */
+    private Query themeQuery(String workspaceId, ThemeRequest request, List<String> outcomes) {
+        if (workspaceId == null || workspaceId.isBlank()) {
+            throw new InvalidQuery("", "no workspace");
         }
+        DrillDownQuery query = new DrillDownQuery(index.facetsConfig(),
+                confined(workspaceId, new MatchAllDocsQuery(), request.from(), request.to()));
+        request.filters().forEach((dim, values) -> values.forEach(value -> query.add(dim, value)));
+        outcomes.forEach(outcome -> query.add(Fields.OUTCOME, outcome));
+        return query;
     }
 
     /** The text query, FILTERed to the workspace and the date range: the base every facet count starts from. */
-    private static Query confined(String workspaceId, Query text, SearchRequest request) {
+    private static Query confined(String workspaceId, Query text, LocalDate fromDay, LocalDate toDay) {
         BooleanQuery.Builder base = new BooleanQuery.Builder()
                 .add(text, text instanceof MatchAllDocsQuery ? Occur.FILTER : Occur.MUST)
                 .add(new TermQuery(new Term(Fields.WORKSPACE, workspaceId)), Occur.FILTER);
-        if (request.from() != null || request.to() != null) {
-            long from = request.from() == null ? Long.MIN_VALUE : request.from().toEpochDay();
-            long to = request.to() == null ? Long.MAX_VALUE : request.to().toEpochDay();
+        if (fromDay != null || toDay != null) {
+            long from = fromDay == null ? Long.MIN_VALUE : fromDay.toEpochDay();
+            long to = toDay == null ? Long.MAX_VALUE : toDay.toEpochDay();
             base.add(LongPoint.newRangeQuery(Fields.DATE, from, to), Occur.FILTER);
         }
         return base.build();

@@ -7,11 +7,15 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -186,6 +190,69 @@ class QuoteIndexTests {
             index.commit(1000);
 
             assertThat(index.count(ChangeLog.WORKSPACE)).isEqualTo(ChangeLog.sentencesAt(1000));
+        }
+    }
+
+    /** An index as the code before doc values wrote it: the same documents without the ".sorted" fields, no format. */
+    private void writeOlderFormat(QuoteRecord... quotes) throws Exception {
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(QuoteDocument.analyzer()))) {
+            for (QuoteRecord quote : quotes) {
+                Document doc = QuoteDocument.of(quote);
+                for (String field : List.of(Fields.ID_SORTED, Fields.DEAL_SORTED, Fields.KEY_PHRASE_SORTED, Fields.ASPECT_SORTED)) {
+                    doc.removeFields(field);
+                }
+                writer.addDocument(QuoteDocument.facetsConfig().build(doc));
+            }
+            writer.setLiveCommitData(Map.of(QuoteIndex.POSITION, "7").entrySet());
+            writer.commit();
+        }
+    }
+
+    @Test
+    void anIndexOfAnOlderFormatNeedsRebuildingUntilEmptied() throws Exception {
+        writeOlderFormat(Quotes.in("ws-1").keyPhrases("per seat").sentence("Old sentence."));
+
+        try (QuoteIndex index = QuoteIndex.open(directory)) {
+            assertThat(index.needsRebuild()).isTrue();
+            assertThat(index.committedPosition()).isEqualTo(7);
+            assertThat(new QuoteSearch(index).themes("ws-1", new ThemeRequest(List.of("lost"), List.of("won"), Map.of(),
+                    null, null), io.winloss.search.themes.ThemeAnalysis.Options.defaults()).sample().deals())
+                    .as("older sentences lack the doc values themes read").isZero();
+            index.upsert(Quotes.in("ws-1").interview("iv-2").keyPhrases("per seat").sentence("New sentence, old index."));
+            index.commit(8);
+            assertThat(index.needsRebuild()).isTrue();
+        }
+        try (QuoteIndex index = QuoteIndex.open(directory)) {
+            assertThat(index.needsRebuild()).as("a commit of new sentences does not vouch for old ones").isTrue();
+            index.deleteAll();
+            index.upsert(Quotes.in("ws-1").sentence("Rebuilt."));
+            index.commit(9);
+            assertThat(index.needsRebuild()).isFalse();
+        }
+        try (QuoteIndex index = QuoteIndex.open(directory)) {
+            assertThat(index.needsRebuild()).isFalse();
+            assertThat(index.count("ws-1")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aNewIndexAndAnEmptyOlderOneNeedNoRebuild() throws Exception {
+        try (QuoteIndex index = QuoteIndex.open(directory)) {
+            assertThat(index.needsRebuild()).isFalse();
+            index.upsert(Quotes.in("ws-1").sentence("Current format."));
+            index.commit(1);
+        }
+        try (QuoteIndex index = QuoteIndex.open(directory)) {
+            assertThat(index.needsRebuild()).isFalse();
+        }
+
+        ByteBuffersDirectory older = new ByteBuffersDirectory();
+        try (IndexWriter writer = new IndexWriter(older, new IndexWriterConfig(QuoteDocument.analyzer()))) {
+            writer.setLiveCommitData(Map.of(QuoteIndex.POSITION, "3").entrySet());
+            writer.commit();
+        }
+        try (QuoteIndex index = QuoteIndex.open(older)) {
+            assertThat(index.needsRebuild()).isFalse();
         }
     }
 }

@@ -20,6 +20,7 @@ final class Quotes {
     private List<String> criteria = List.of();
     private String sentiment = "neutral";
     private List<String> keyPhrases = List.of();
+    private List<Aspect> aspects;
 
     static Quotes in(String workspace) {
         Quotes quotes = new Quotes();
@@ -77,6 +78,12 @@ final class Quotes {
         return this;
     }
 
+    /** These aspects instead of one competitor aspect per competitor named, with the sentence's sentiment. */
+    Quotes aspects(Aspect... aspects) {
+        this.aspects = List.of(aspects);
+        return this;
+    }
+
     Quotes sentiment(String sentiment) {
         this.sentiment = sentiment;
         return this;
@@ -89,6 +96,7 @@ final class Quotes {
                 : QuoteRecord.responseAnswerId(sourceId, "q" + index);
         return new QuoteRecord(id, workspace, deal, source, sourceId, index, "Dana Buyer", "buyer", text, outcome,
                 segment, amount, closeDate, date, competitors, criteria, sentiment,
-                competitors.stream().map(c -> new Aspect("competitor", c, sentiment)).toList(), keyPhrases);
+                aspects != null ? aspects : competitors.stream().map(c -> new Aspect("competitor", c, sentiment)).toList(),
+                keyPhrases);
     }
 }

@@ -38,9 +38,8 @@ import io.winloss.search.QuoteIndex;
 import io.winloss.search.QuoteRecord;
 import io.winloss.search.QuoteSearch;
 import io.winloss.search.SearchPage;
-import io.winloss.search.Fields;
 import io.winloss.search.SearchRequest;
-import io.winloss.search.themes.DealThemes;
+import io.winloss.search.ThemeRequest;
 import io.winloss.search.themes.ThemeAnalysis;
 import io.winloss.search.themes.ThemeReport;
 import jakarta.annotation.PostConstruct;
@@ -161,22 +160,14 @@ public class QuoteIndexer {
      * The themes of the workspace's deals whose outcome is one of {@code focus}, ranked against those whose outcome is
      * one of {@code baseline}. {@code filters} (facet dimension to accepted values) and the date range apply to both
      * sets alike, so the question stays "what do these buyers say more often than those", not a comparison of one
-     * competitor's losses with every win. Reads every matching sentence; runs on the search scheduler.
+     * competitor's losses with every win. One pass over the index's doc values; runs on the search scheduler.
      * {@link io.winloss.search.InvalidQuery} when a filter is unknown or the range reversed.
      */
     public Mono<ThemeReport> themes(WorkspaceId workspace, List<String> focus, List<String> baseline,
             Map<String, List<String>> filters, LocalDate from, LocalDate to) {
-        return Mono.fromCallable(() -> {
-            List<DealThemes> focusDeals = search.dealThemes(workspace.value(), withOutcomes(filters, focus), from, to);
-            List<DealThemes> baselineDeals = search.dealThemes(workspace.value(), withOutcomes(filters, baseline), from, to);
-            return ThemeAnalysis.rank(focusDeals, baselineDeals, ThemeAnalysis.Options.defaults());
-        }).subscribeOn(searcher);
-    }
-
-    private static Map<String, List<String>> withOutcomes(Map<String, List<String>> filters, List<String> outcomes) {
-        Map<String, List<String>> all = new LinkedHashMap<>(filters);
-        all.put(Fields.OUTCOME, List.copyOf(outcomes));
-        return all;
+        return Mono.fromCallable(() -> search.themes(workspace.value(),
+                new ThemeRequest(focus, baseline, filters, from, to), ThemeAnalysis.Options.defaults()))
+                .subscribeOn(searcher);
     }
 
     /** The change-log position the index has committed: every change up to it is searchable. */

@@ -2,6 +2,7 @@ package io.winloss.search.themes;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -77,25 +78,38 @@ public final class CompetitorAspects {
                     .add(aspect);
             dealsByTarget.computeIfAbsent(aspect.competitor(), c -> new HashSet<>()).add(aspect.dealId());
         }
-        Map<String, Tally> ours = byTarget.getOrDefault(AspectSentiment.US, Map.of());
+        Map<String, List<Standing>> standings = new HashMap<>();
+        byTarget.forEach((target, tallies) -> tallies.forEach((criterion, tally) ->
+                standings.computeIfAbsent(target, t -> new ArrayList<>()).add(tally.standing(criterion))));
+        Map<String, Integer> deals = new HashMap<>();
+        dealsByTarget.forEach((target, ids) -> deals.put(target, ids.size()));
+        return profiles(standings, deals);
+    }
+
+    /**
+     * The profiles of {@link #summarize}, from distinct-deal counts however they were counted: {@code standings} maps
+     * each product ({@link AspectSentiment#US} for ours) to its standing on each criterion it was mentioned on,
+     * {@code deals} each product to the distinct deals with an aspect about it. {@link #summarize} calls this.
+     */
+    public static List<CompetitorProfile> profiles(Map<String, List<Standing>> standings, Map<String, Integer> deals) {
+        Map<String, Standing> ours = new HashMap<>();
+        standings.getOrDefault(AspectSentiment.US, List.of()).forEach(standing -> ours.put(standing.criterion(), standing));
         List<CompetitorProfile> profiles = new ArrayList<>();
-        byTarget.forEach((competitor, tallies) -> {
+        new TreeMap<>(standings).forEach((competitor, unsorted) -> {
             if (competitor.equals(AspectSentiment.US)) {
                 return;
             }
-            List<Standing> standings = new ArrayList<>();
+            List<Standing> byCriterion = unsorted.stream().sorted(Comparator.comparing(Standing::criterion)).toList();
             List<Advantage> beatUs = new ArrayList<>();
-            tallies.forEach((criterion, tally) -> {
-                Standing standing = tally.standing(criterion);
-                standings.add(standing);
-                Tally our = ours.get(criterion);
-                if (our != null && standing.net() > our.standing(criterion).net()) {
-                    beatUs.add(new Advantage(criterion, standing, our.standing(criterion)));
+            for (Standing standing : byCriterion) {
+                Standing our = ours.get(standing.criterion());
+                if (our != null && standing.net() > our.net()) {
+                    beatUs.add(new Advantage(standing.criterion(), standing, our));
                 }
-            });
+            }
             beatUs.sort(Comparator.comparingDouble(Advantage::margin).reversed().thenComparing(Advantage::criterion));
-            profiles.add(new CompetitorProfile(competitor, dealsByTarget.get(competitor).size(), standings,
-                    counts(standings, Standing::praisedDeals), counts(standings, Standing::criticisedDeals), beatUs));
+            profiles.add(new CompetitorProfile(competitor, deals.getOrDefault(competitor, 0), byCriterion,
+                    counts(byCriterion, Standing::praisedDeals), counts(byCriterion, Standing::criticisedDeals), beatUs));
         });
         profiles.sort(Comparator.comparingInt(CompetitorProfile::deals).reversed().thenComparing(CompetitorProfile::competitor));
         return profiles;

@@ -9,10 +9,11 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.apache.commons.statistics.inference.FisherExactTest;
 import org.apache.commons.statistics.interval.BinomialConfidenceInterval;
 import org.apache.commons.statistics.interval.Interval;
 
@@ -37,10 +38,15 @@ import org.apache.commons.statistics.interval.Interval;
  *
  * <p>A deal listed twice in one set is merged into one deal; a deal in both sets is refused.
  * Quotes come from focus deals, or from baseline deals when no focus deal mentions the theme.
+ *
+ * <p>Callers that count deals themselves (the index's one-pass scan, {@code QuoteSearch.themes})
+ * pass counts to {@link #rank(int, int, Collection, Options, Function)} and choose quotes with
+ * {@link #representativeQuotes}: the statistics, verdicts, order and quote rule live here only.
  */
 public final class ThemeAnalysis {
 
-    private static final int QUOTES_PER_THEME = 3;
+    /** Quotes shown per theme. */
+    public static final int QUOTES_PER_THEME = 3;
     private static final double CONFIDENCE_ERROR_RATE = 0.05;
 
     private ThemeAnalysis() {
@@ -97,50 +103,88 @@ public final class ThemeAnalysis {
                 throw new IllegalArgumentException("deal " + dealId + " is in both the focus and the baseline");
             }
         }
-        int focusSize = focusDeals.size();
-        int baselineSize = baselineDeals.size();
         Map<Theme, int[]> counts = new HashMap<>();
         count(focusDeals.values(), counts, 0, options.kinds());
         count(baselineDeals.values(), counts, 1, options.kinds());
-
-        List<Theme> tested = new ArrayList<>();
-        counts.forEach((theme, c) -> {
-            if (c[0] + c[1] >= options.minDeals()) {
-                tested.add(theme);
+        List<ThemeCount> themeCounts = new ArrayList<>(counts.size());
+        counts.forEach((theme, c) -> themeCounts.add(new ThemeCount(theme, c[0], c[1])));
+        return rank(focusDeals.size(), baselineDeals.size(), themeCounts, options, shown -> {
+            Map<Theme, List<DealThemes>> quoted = quotedDeals(shown, focusDeals.values(), baselineDeals.values());
+            Map<Theme, List<DealQuote>> quotes = new HashMap<>();
+            for (ThemeCount count : shown) {
+                Theme theme = count.theme();
+                quotes.put(theme, representativeQuotes(quoted.getOrDefault(theme, List.of()).stream()
+                        .map(deal -> deal.quotesFor(theme).stream().map(quote -> DealQuote.of(deal, quote)).toList())
+                        .toList()));
             }
+            return quotes;
         });
-        Map<Long, Double> pByTable = fisherPValues(tested.stream().map(counts::get).toList(), focusSize, baselineSize);
-        List<double[]> rows = new ArrayList<>();
-        for (Theme theme : tested) {
-            int[] c = counts.get(theme);
-            rows.add(new double[] {pByTable.get(table(c)),
-                    SampleRules.rate(c[0], focusSize) - SampleRules.rate(c[1], baselineSize)});
+    }
+
+    /**
+     * Distinct deals that mention one theme, in the focus and in the baseline: what {@link #rank(int, int, Collection,
+     * Options, Function)} needs of each theme, however it was counted.
+     */
+    public record ThemeCount(Theme theme, int focusDeals, int baselineDeals) {
+
+        public ThemeCount {
+            Objects.requireNonNull(theme, "theme");
+            if (focusDeals < 0 || baselineDeals < 0) {
+                throw new IllegalArgumentException("deal counts of " + theme + " must not be negative");
+            }
         }
-        double[] q = FalseDiscoveryRate.benjaminiHochberg(rows.stream().mapToDouble(r -> r[0]).toArray());
+    }
+
+    /**
+     * Ranks themes from their distinct-deal counts: the statistics, verdicts and order of {@link #rank(List, List,
+     * Options)}, which counts deals itself and calls this. {@code quotes} is asked once, with the shown themes in
+     * display order, for their quotes; it should choose them with {@link #representativeQuotes}, from focus deals, or
+     * from baseline deals for a theme no focus deal mentions.
+     *
+     * @param focusDeals    distinct deals in the focus
+     * @param baselineDeals distinct deals in the baseline
+     * @param counts        one count per theme; themes of kinds {@code options} leaves out are ignored
+     */
+    public static ThemeReport rank(int focusDeals, int baselineDeals, Collection<ThemeCount> counts, Options options,
+            Function<List<ThemeCount>, Map<Theme, List<DealQuote>>> quotes) {
+        int focusSize = focusDeals;
+        int baselineSize = baselineDeals;
+        List<ThemeCount> tested = counts.stream()
+                .filter(c -> options.kinds().contains(c.theme().kind()))
+                .filter(c -> c.focusDeals() + c.baselineDeals() >= options.minDeals())
+                .toList();
+        Map<Long, Double> pByTable = fisherPValues(tested, focusSize, baselineSize);
+        double[] p = new double[tested.size()];
+        double[] difference = new double[tested.size()];
+        for (int i = 0; i < tested.size(); i++) {
+            ThemeCount c = tested.get(i);
+            p[i] = pByTable.get(table(c));
+            difference[i] = SampleRules.rate(c.focusDeals(), focusSize) - SampleRules.rate(c.baselineDeals(), baselineSize);
+        }
+        double[] q = FalseDiscoveryRate.benjaminiHochberg(p);
 
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < tested.size(); i++) {
             order.add(i);
         }
-        order.sort(Comparator.<Integer>comparingDouble(i -> rows.get(i)[0])
-                .thenComparing(i -> -rows.get(i)[1])
-                .thenComparing(i -> tested.get(i).kind())
-                .thenComparing(i -> tested.get(i).name()));
+        order.sort(Comparator.<Integer>comparingDouble(i -> p[i])
+                .thenComparing(i -> -difference[i])
+                .thenComparing(i -> tested.get(i).theme().kind())
+                .thenComparing(i -> tested.get(i).theme().name()));
         List<Integer> shown = order.subList(0, Math.min(options.maxThemes(), order.size()));
 
-        Map<Theme, List<DealThemes>> quoted = quotedDeals(shown.stream().map(tested::get).toList(),
-                focusDeals.values(), baselineDeals.values(), counts);
+        Map<Theme, List<DealQuote>> quoted = quotes.apply(shown.stream().map(tested::get).toList());
         List<ThemeStats> themes = new ArrayList<>();
         for (int i : shown) {
-            Theme theme = tested.get(i);
-            int[] c = counts.get(theme);
-            double focusRate = SampleRules.rate(c[0], focusSize);
-            double baselineRate = SampleRules.rate(c[1], baselineSize);
-            themes.add(new ThemeStats(theme.kind().id(), theme.name(), c[0], c[1], focusRate, baselineRate,
-                    rows.get(i)[0], q[i], wilson(c[0], focusSize),
+            ThemeCount c = tested.get(i);
+            Theme theme = c.theme();
+            double focusRate = SampleRules.rate(c.focusDeals(), focusSize);
+            double baselineRate = SampleRules.rate(c.baselineDeals(), baselineSize);
+            themes.add(new ThemeStats(theme.kind().id(), theme.name(), c.focusDeals(), c.baselineDeals(), focusRate,
+                    baselineRate, p[i], q[i], wilson(c.focusDeals(), focusSize),
                     baselineRate == 0 ? null : focusRate / baselineRate,
-                    quotes(theme, quoted.getOrDefault(theme, List.of())),
-                    SampleRules.theme(focusSize, baselineSize, c[0], c[1], q[i])));
+                    quoted.getOrDefault(theme, List.of()),
+                    SampleRules.theme(focusSize, baselineSize, c.focusDeals(), c.baselineDeals(), q[i])));
         }
         return new ThemeReport(new Sample(focusSize + baselineSize, focusSize, baselineSize), themes,
                 SampleRules.overall(focusSize, baselineSize));
@@ -148,21 +192,19 @@ public final class ThemeAnalysis {
 
     /**
      * Fisher's exact test, two-sided, once per distinct table (themes with the same counts share
-     * one), in parallel: on 100,000 deals it is most of the work.
+     * one), in parallel; see {@link FisherTest} for why it does not call Commons' test directly.
      */
-    private static Map<Long, Double> fisherPValues(List<int[]> counts, int focusSize, int baselineSize) {
-        FisherExactTest fisher = FisherExactTest.withDefaults();
+    private static Map<Long, Double> fisherPValues(List<ThemeCount> counts, int focusSize, int baselineSize) {
         return counts.stream().map(ThemeAnalysis::table).distinct().toList().parallelStream()
                 .collect(Collectors.toMap(table -> table, table -> {
                     int focusWith = (int) (table >>> 32);
                     int baselineWith = (int) (long) table;
-                    return fisher.test(new int[][] {{focusWith, focusSize - focusWith},
-                            {baselineWith, baselineSize - baselineWith}}).getPValue();
+                    return FisherTest.twoSided(focusWith, focusSize, baselineWith, baselineSize);
                 }));
     }
 
-    private static long table(int[] counts) {
-        return ((long) counts[0] << 32) | counts[1];
+    private static long table(ThemeCount count) {
+        return ((long) count.focusDeals() << 32) | count.baselineDeals();
     }
 
     /** The Wilson score 95% interval of {@code successes} out of {@code trials}; [0, 1] when there are no trials. */
@@ -209,12 +251,12 @@ public final class ThemeAnalysis {
      * For each shown theme, the deals whose quotes may illustrate it, found in one pass: focus
      * deals, or baseline deals for a theme no focus deal mentions.
      */
-    private static Map<Theme, List<DealThemes>> quotedDeals(List<Theme> shown, Collection<DealThemes> focus,
-                                                            Collection<DealThemes> baseline, Map<Theme, int[]> counts) {
+    private static Map<Theme, List<DealThemes>> quotedDeals(List<ThemeCount> shown, Collection<DealThemes> focus,
+                                                            Collection<DealThemes> baseline) {
         Set<Theme> fromFocus = new HashSet<>();
         Set<Theme> fromBaseline = new HashSet<>();
-        for (Theme theme : shown) {
-            (counts.get(theme)[0] > 0 ? fromFocus : fromBaseline).add(theme);
+        for (ThemeCount count : shown) {
+            (count.focusDeals() > 0 ? fromFocus : fromBaseline).add(count.theme());
         }
         Map<Theme, List<DealThemes>> quoted = new HashMap<>();
         collectQuoted(focus, fromFocus, quoted);
@@ -236,26 +278,26 @@ public final class ThemeAnalysis {
     }
 
     /**
-     * The most representative quotes: each deal's best quote first, best score first, then each
-     * deal's second best, and so on, so three quotes come from three deals when they can.
+     * The most representative quotes of a theme, the one rule every entry point uses: each deal's best quote first
+     * (highest score, then smallest id), best score first, then each deal's second best, and so on, so three quotes
+     * come from three deals when they can. {@code perDeal} holds each deal's candidate quotes, in any order; the
+     * deals' own top three quotes are all the rule can ever look at, so a caller may pass only those, and only for the
+     * three deals whose best quotes rank first.
      */
-    private static List<DealQuote> quotes(Theme theme, Collection<DealThemes> deals) {
-        List<List<DealQuote>> perDeal = new ArrayList<>();
-        for (DealThemes deal : deals) {
-            List<DealQuote> best = deal.quotesFor(theme).stream()
-                    .sorted(Comparator.comparingDouble(Quote::score).reversed().thenComparing(Quote::id))
-                    .map(quote -> DealQuote.of(deal, quote))
-                    .toList();
-            if (!best.isEmpty()) {
-                perDeal.add(best);
+    public static List<DealQuote> representativeQuotes(Collection<List<DealQuote>> perDeal) {
+        Comparator<DealQuote> best = Comparator.comparingDouble(DealQuote::score).reversed().thenComparing(DealQuote::id);
+        List<List<DealQuote>> sorted = new ArrayList<>();
+        for (List<DealQuote> deal : perDeal) {
+            if (!deal.isEmpty()) {
+                sorted.add(deal.stream().sorted(best).toList());
             }
         }
         List<DealQuote> chosen = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int round = 0; chosen.size() < QUOTES_PER_THEME; round++) {
             int r = round;
-            List<DealQuote> candidates = perDeal.stream().filter(list -> list.size() > r).map(list -> list.get(r))
-                    .sorted(Comparator.comparingDouble(DealQuote::score).reversed().thenComparing(DealQuote::id))
+            List<DealQuote> candidates = sorted.stream().filter(list -> list.size() > r).map(list -> list.get(r))
+                    .sorted(best)
                     .toList();
             if (candidates.isEmpty()) {
                 break;

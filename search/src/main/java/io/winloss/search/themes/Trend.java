@@ -3,6 +3,7 @@ package io.winloss.search.themes;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -52,32 +53,53 @@ public record Trend(String kind, String theme, List<QuarterRate> quarters, int u
     /** The trends of several themes over the same deals, in the order of {@code themes}. */
     public static List<Trend> of(Collection<Theme> themes, List<DealThemes> deals) {
         Map<String, DealThemes> distinct = ThemeAnalysis.distinctDeals(deals);
-        TreeMap<LocalDate, List<DealThemes>> byQuarterStart = new TreeMap<>();
+        Map<LocalDate, Integer> closed = new HashMap<>();
         int undated = 0;
         for (DealThemes deal : distinct.values()) {
             if (deal.closeDate() == null) {
                 undated++;
             } else {
-                byQuarterStart.computeIfAbsent(quarterStart(deal.closeDate()), q -> new ArrayList<>()).add(deal);
+                closed.merge(quarterStart(deal.closeDate()), 1, Integer::sum);
             }
         }
         List<Trend> trends = new ArrayList<>();
         for (Theme theme : themes) {
-            List<QuarterRate> quarters = new ArrayList<>();
-            if (!byQuarterStart.isEmpty()) {
-                for (LocalDate q = byQuarterStart.firstKey(); !q.isAfter(byQuarterStart.lastKey()); q = q.plusMonths(3)) {
-                    List<DealThemes> closed = byQuarterStart.getOrDefault(q, List.of());
-                    int with = (int) closed.stream().filter(deal -> deal.mentions(theme)).count();
-                    quarters.add(new QuarterRate(quarterOf(q), closed.size(), with, SampleRules.rate(with, closed.size()),
-                            ThemeAnalysis.wilson(with, closed.size())));
+            Map<LocalDate, Integer> mentioning = new HashMap<>();
+            for (DealThemes deal : distinct.values()) {
+                if (deal.closeDate() != null && deal.mentions(theme)) {
+                    mentioning.merge(quarterStart(deal.closeDate()), 1, Integer::sum);
                 }
             }
-            trends.add(new Trend(theme.kind().id(), theme.name(), quarters, undated));
+            trends.add(of(theme, closed, mentioning, undated));
         }
         return trends;
     }
 
-    private static LocalDate quarterStart(LocalDate date) {
+    /**
+     * The trend of one theme from distinct-deal counts, however they were counted: {@code closed} maps any day of a
+     * quarter to the deals that closed in it, {@code mentioning} to those of them that mention the theme (a quarter
+     * missing there has none), {@code undated} the deals without a close date. Fills the quarters in between as
+     * {@link #of(Collection, List)} does, which calls this.
+     */
+    public static Trend of(Theme theme, Map<LocalDate, Integer> closed, Map<LocalDate, Integer> mentioning, int undated) {
+        TreeMap<LocalDate, Integer> byQuarterStart = new TreeMap<>();
+        closed.forEach((day, count) -> byQuarterStart.merge(quarterStart(day), count, Integer::sum));
+        Map<LocalDate, Integer> withTheme = new HashMap<>();
+        mentioning.forEach((day, count) -> withTheme.merge(quarterStart(day), count, Integer::sum));
+        List<QuarterRate> quarters = new ArrayList<>();
+        if (!byQuarterStart.isEmpty()) {
+            for (LocalDate q = byQuarterStart.firstKey(); !q.isAfter(byQuarterStart.lastKey()); q = q.plusMonths(3)) {
+                int deals = byQuarterStart.getOrDefault(q, 0);
+                int with = withTheme.getOrDefault(q, 0);
+                quarters.add(new QuarterRate(quarterOf(q), deals, with, SampleRules.rate(with, deals),
+                        ThemeAnalysis.wilson(with, deals)));
+            }
+        }
+        return new Trend(theme.kind().id(), theme.name(), quarters, undated);
+    }
+
+    /** The first day of the quarter of {@code date}. */
+    public static LocalDate quarterStart(LocalDate date) {
         return LocalDate.of(date.getYear(), (date.getMonthValue() - 1) / 3 * 3 + 1, 1);
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,10 +22,19 @@ import io.winloss.search.QuoteRecord;
 import io.winloss.search.QuoteSearch;
 import io.winloss.search.SearchPage;
 import io.winloss.search.SearchRequest;
+import io.winloss.search.ThemeRequest;
+import io.winloss.search.themes.CompetitorAspects;
+import io.winloss.search.themes.Theme;
+import io.winloss.search.themes.ThemeAnalysis;
+import io.winloss.search.themes.ThemeReport;
+import io.winloss.search.themes.ThemeStats;
+import io.winloss.search.themes.Trend;
 
 /**
  * Measures the quote index on synthetic buyer sentences: indexing rate, then search latency after warm-up for a
- * two-term query with three facet filters, facet counts and highlighting of the top 20.
+ * two-term query with three facet filters, facet counts and highlighting of the top 20, then a themes computation over
+ * every deal (lost against won), the trends of its ten top themes and the competitor profiles of the same deals.
+ * Each sentence has one or two key phrases out of 300 and one criterion aspect per criterion it names.
  *
  * <p>Run from the repository root (N defaults to 1,000,000 sentences, one deal per 10 sentences):
  * <pre>
@@ -64,6 +74,12 @@ public final class SearchBench {
     private static final String[] SEGMENTS = {"smb", "mid-market", "enterprise"};
     private static final String[] SENTIMENTS = {"positive", "neutral", "negative"};
     private static final int SENTENCES_PER_DEAL = 10;
+    /** Key phrases as the tagger finds them: 20 modifiers by 15 nouns, 300 phrases; one or two per sentence. */
+    private static final String[] PHRASE_MODIFIERS = {"per seat", "annual", "hidden", "native", "custom", "weekly",
+        "slow", "missing", "mobile", "bulk", "single sign-on", "usage-based", "enterprise", "legacy", "real-time",
+        "offline", "automated", "shared", "regional", "volume"};
+    private static final String[] PHRASE_NOUNS = {"pricing", "contract", "integration", "reporting", "support",
+        "onboarding", "dashboard", "export", "workflow", "license", "migration", "discount", "api", "sync", "audit log"};
 
     private SearchBench() {
     }
@@ -171,35 +187,63 @@ public final class SearchBench {
         }
         text.append('.');
         String sentiment = SENTIMENTS[random.nextInt(SENTIMENTS.length)];
+        List<Aspect> aspects = new ArrayList<>();
+        competitors.forEach(c -> aspects.add(new Aspect("competitor", c, sentiment)));
+        criteria.forEach(c -> aspects.add(new Aspect("criterion", c, sentiment)));
+        List<String> keyPhrases = new ArrayList<>();
+        for (int p = 1 + random.nextInt(2); p > 0; p--) {
+            // skewed towards the first modifiers, as real phrases are: a few common, a long tail
+            int modifier = Math.min(random.nextInt(PHRASE_MODIFIERS.length), random.nextInt(PHRASE_MODIFIERS.length));
+            keyPhrases.add(PHRASE_MODIFIERS[modifier] + " " + PHRASE_NOUNS[random.nextInt(PHRASE_NOUNS.length)]);
+        }
         return new QuoteRecord(QuoteRecord.interviewSentenceId(interview, index), WORKSPACE, "deal-" + deal,
                 QuoteRecord.INTERVIEW, interview, index, "Buyer " + deal, "buyer", text.toString(), outcome, segment,
-                amount, closeDate, closeDate.plusDays(7), competitors, criteria, sentiment,
-                competitors.stream().map(c -> new Aspect("competitor", c, sentiment)).toList(), List.of());
+                amount, closeDate, closeDate.plusDays(7), competitors, criteria, sentiment, aspects, keyPhrases);
     }
 
     /**
-     * A full themes computation as {@code GET /api/themes} runs it: every deal's themes read from the index (lost
-     * against won), then ranked with Fisher's test, q-values and intervals. Two warm-up runs, then five timed.
+     * A full themes computation as {@code GET /api/themes} runs it (lost against won, every deal, one scan over doc
+     * values), the quarterly trends of the ten top themes, and the competitor profiles of the same deals. Two warm-up
+     * runs each, then five timed; the first run after a refresh also builds the global ordinals, printed apart.
      */
     private static void timeThemes(QuoteSearch search) {
+        ThemeRequest lostVsWon = new ThemeRequest(List.of("lost"), List.of("won"), Map.of(), null, null);
+        long cold = System.nanoTime();
+        ThemeReport first = search.themes(WORKSPACE, lostVsWon, ThemeAnalysis.Options.defaults());
+        System.out.printf("themes, first run on this reader (builds the global ordinals of deal, facets, key phrases):"
+                + " %.0f ms%n", (System.nanoTime() - cold) / 1e6);
+        ThemeReport[] report = {first};
+        String themes = time(() -> report[0] = search.themes(WORKSPACE, lostVsWon, ThemeAnalysis.Options.defaults()));
+        System.out.printf("themes over all %,d deals (lost %,d against won %,d, %d themes shown, 3 quotes each): %s%n",
+                report[0].sample().deals(), report[0].sample().focus(), report[0].sample().baseline(),
+                report[0].themes().size(), themes);
+        List<Theme> top = report[0].themes().stream().limit(10).map(ThemeStats::asTheme).toList();
+        @SuppressWarnings("unchecked")
+        List<Trend>[] trends = new List[1];
+        String trendTimes = time(() -> trends[0] = search.trends(WORKSPACE, lostVsWon, top));
+        System.out.printf("trends of the top %d themes over the lost deals (%d quarters): %s%n",
+                top.size(), trends[0].isEmpty() ? 0 : trends[0].get(0).quarters().size(), trendTimes);
+        @SuppressWarnings("unchecked")
+        List<CompetitorAspects.CompetitorProfile>[] profiles = new List[1];
+        String aspectTimes = time(() -> profiles[0] = search.competitorAspects(WORKSPACE, lostVsWon));
+        System.out.printf("competitor aspects over lost and won deals (%d competitors): %s%n",
+                profiles[0].size(), aspectTimes);
+        System.out.println("top theme: " + report[0].themes().get(0).kind() + " " + report[0].themes().get(0).theme()
+                + ", quote: " + report[0].themes().get(0).quotes().get(0).text());
+    }
+
+    /** Two warm-up runs, then five timed: "median X ms, max Y ms". */
+    private static String time(Runnable run) {
         long[] nanos = new long[5];
-        int deals = 0;
-        int themes = 0;
         for (int i = -2; i < nanos.length; i++) {
             long t0 = System.nanoTime();
-            java.util.List<io.winloss.search.themes.DealThemes> all = search.dealThemes(WORKSPACE, java.util.Map.of(), null, null);
-            java.util.List<io.winloss.search.themes.DealThemes> lost = all.stream().filter(d -> "lost".equals(d.outcome())).toList();
-            java.util.List<io.winloss.search.themes.DealThemes> won = all.stream().filter(d -> "won".equals(d.outcome())).toList();
-            io.winloss.search.themes.ThemeReport report = io.winloss.search.themes.ThemeAnalysis.rank(lost, won);
+            run.run();
             if (i >= 0) {
                 nanos[i] = System.nanoTime() - t0;
             }
-            deals = all.size();
-            themes = report.themes().size();
         }
         Arrays.sort(nanos);
-        System.out.printf("themes over all %,d deals (lost against won, %d themes shown), 5 runs after 2 warm-up: median %.0f ms, max %.0f ms%n",
-                deals, themes, nanos[2] / 1e6, nanos[4] / 1e6);
+        return String.format("5 runs after 2 warm-up: median %.0f ms, max %.0f ms", nanos[2] / 1e6, nanos[4] / 1e6);
     }
 
     /** Two common terms from different criteria, each with outcome, competitor and segment filters. */
