@@ -40,7 +40,10 @@ import io.winloss.search.QuoteSearch;
 import io.winloss.search.SearchPage;
 import io.winloss.search.SearchRequest;
 import io.winloss.search.ThemeRequest;
+import io.winloss.search.themes.CompetitorAspects;
+import io.winloss.search.themes.Theme;
 import io.winloss.search.themes.ThemeAnalysis;
+import io.winloss.search.themes.Trend;
 import io.winloss.search.themes.ThemeReport;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -117,10 +120,15 @@ public class QuoteIndexer {
 
     @PostConstruct
     void follow() {
-        Mono<Void> resume = Files.exists(unfinishedRebuild) ? Mono.defer(() -> {
-            log.warn("quote index replica {}: the last rebuild stopped before it had logged every source, so it starts again",
-                    replicaId);
-            return rebuild(RebuildStatus.UNFINISHED).then();
+        boolean unfinished = Files.exists(unfinishedRebuild);
+        Mono<Void> resume = unfinished || index.needsRebuild() ? Mono.defer(() -> {
+            if (unfinished) {
+                log.warn("quote index replica {}: the last rebuild stopped before it had logged every source, so it starts again",
+                        replicaId);
+                return rebuild(RebuildStatus.UNFINISHED).then();
+            }
+            log.warn("quote index replica {}: the index was written by an older version, so it is rebuilt", replicaId);
+            return rebuild(RebuildStatus.OLDER_FORMAT).then();
         }).onErrorResume(e -> {
             log.warn("quote index could not resume its rebuild: {}", e.toString());
             return Mono.empty();
@@ -157,17 +165,27 @@ public class QuoteIndexer {
     }
 
     /**
-     * The themes of the workspace's deals whose outcome is one of {@code focus}, ranked against those whose outcome is
-     * one of {@code baseline}. {@code filters} (facet dimension to accepted values) and the date range apply to both
-     * sets alike, so the question stays "what do these buyers say more often than those", not a comparison of one
-     * competitor's losses with every win. One pass over the index's doc values; runs on the search scheduler.
-     * {@link io.winloss.search.InvalidQuery} when a filter is unknown or the range reversed.
+     * The themes of the workspace's deals with one of the request's focus outcomes, ranked against those with one of
+     * its baseline outcomes; its filters and dates apply to both sets alike, so the question stays "what do these
+     * buyers say more often than those", not a comparison of one competitor's losses with every win. Runs on the
+     * search scheduler. {@link io.winloss.search.InvalidQuery} when a filter is unknown or the range reversed.
      */
-    public Mono<ThemeReport> themes(WorkspaceId workspace, List<String> focus, List<String> baseline,
-            Map<String, List<String>> filters, LocalDate from, LocalDate to) {
-        return Mono.fromCallable(() -> search.themes(workspace.value(),
-                new ThemeRequest(focus, baseline, filters, from, to), ThemeAnalysis.Options.defaults()))
+    public Mono<ThemeReport> themes(WorkspaceId workspace, ThemeRequest request) {
+        return Mono.fromCallable(() -> search.themes(workspace.value(), request, ThemeAnalysis.Options.defaults()))
                 .subscribeOn(searcher);
+    }
+
+    /** Each of {@code themes}' rate per quarter of close date over the request's focus deals; on the search scheduler. */
+    public Mono<List<Trend>> trends(WorkspaceId workspace, ThemeRequest request, List<Theme> themes) {
+        return Mono.fromCallable(() -> search.trends(workspace.value(), request, themes)).subscribeOn(searcher);
+    }
+
+    /**
+     * What buyers praised and criticised each competitor for, and where it beat the workspace's own product, over
+     * the request's focus and baseline deals; on the search scheduler.
+     */
+    public Mono<List<CompetitorAspects.CompetitorProfile>> competitorAspects(WorkspaceId workspace, ThemeRequest request) {
+        return Mono.fromCallable(() -> search.competitorAspects(workspace.value(), request)).subscribeOn(searcher);
     }
 
     /** The change-log position the index has committed: every change up to it is searchable. */

@@ -30,6 +30,8 @@ public record RebuildStatus(boolean rebuilding, String reason, Instant startedAt
     public static final String BEHIND_PRUNED_LOG = "behind the pruned change log";
     /** The process stopped during a rebuild, before every source was logged. */
     public static final String UNFINISHED = "the previous rebuild did not finish";
+    /** Reason: the index on disk was written by an older version, without the fields themes read. */
+    public static final String OLDER_FORMAT = "the index was written in an older format";
 
     /** {@code rebuilding} or {@code idle}. */
     public String state() {

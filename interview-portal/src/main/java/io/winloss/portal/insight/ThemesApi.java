@@ -91,8 +91,7 @@ class ThemesApi {
     Mono<ThemesJson> themes(Staff staff, @ModelAttribute ThemesForm form) {
         return Mono.fromCallable(form::toQuestion)
                 .flatMap(question -> Mono.zip(
-                        indexer.themes(staff.workspace(), question.focus(), question.baseline(), question.filters(),
-                                question.from(), question.to()),
+                        indexer.themes(staff.workspace(), question.request()),
                         responseRates.byOutcome(staff.workspace(), question.filters().get(Fields.SEGMENT)),
                         (report, rates) -> ThemesJson.of(report, question.focus(), question.baseline(), rates)));
     }

@@ -12,6 +12,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import io.winloss.portal.web.FieldError;
 import io.winloss.portal.web.InvalidInput;
 import io.winloss.search.Fields;
+import io.winloss.search.ThemeRequest;
 
 /**
  * A themes question as the API and the page take it from the query string: the focus outcomes ({@code outcome},
@@ -77,6 +78,18 @@ record ThemesForm(List<String> outcome, List<String> versus, List<String> compet
             }
             String query = uri.encode().build().getQuery();
             return query == null ? "" : query;
+        }
+
+        /** The question as the search library takes it. */
+        ThemeRequest request() {
+            return new ThemeRequest(focus, baseline, filters, from, to);
+        }
+
+        /** Focus and baseline outcomes together: what the competitor profiles are computed over. */
+        public List<String> both() {
+            List<String> both = new ArrayList<>(focus);
+            both.addAll(baseline);
+            return both;
         }
 
         public String focusQuery(String kind, String theme) {

@@ -18,6 +18,7 @@ import io.winloss.portal.invitation.ResponseRates;
 import io.winloss.portal.web.InvalidInput;
 import io.winloss.search.Fields;
 import io.winloss.search.InvalidQuery;
+import io.winloss.search.ThemeRequest;
 import io.winloss.search.themes.DealQuote;
 import io.winloss.search.themes.ThemeStats;
 import reactor.core.publisher.Mono;
@@ -33,6 +34,8 @@ import reactor.core.publisher.Mono;
 class ThemesPages {
 
     static final String VIEW = "search/themes";
+    /** The top themes whose quarterly rates are charted: more lines than this make a chart nobody can read. */
+    static final int TRENDS = 5;
 
     /** Outcomes a deal can close with, for the focus and baseline checkboxes (open deals have not closed). */
     static final List<String> OUTCOMES = Arrays.stream(Outcome.values())
@@ -74,15 +77,20 @@ class ThemesPages {
                 .then(Mono.fromCallable(form::toQuestion))
                 .flatMap(question -> {
                     model.addAttribute("question", question);
+                    ThemeRequest request = question.request();
                     return Mono.zip(
-                            indexer.themes(staff.workspace(), question.focus(), question.baseline(), question.filters(),
-                                    question.from(), question.to()),
-                            responseRates.byOutcome(staff.workspace(), question.filters().get(Fields.SEGMENT)));
-                })
-                .doOnNext(results -> {
-                    model.addAttribute("report", results.getT1());
-                    model.addAttribute("rows", results.getT1().themes().stream().map(ThemeRow::of).toList());
-                    model.addAttribute("rates", results.getT2());
+                            indexer.themes(staff.workspace(), request),
+                            responseRates.byOutcome(staff.workspace(), question.filters().get(Fields.SEGMENT)),
+                            indexer.competitorAspects(staff.workspace(), request))
+                            .flatMap(results -> indexer.trends(staff.workspace(), request, results.getT1().themes()
+                                            .stream().limit(TRENDS).map(ThemeStats::asTheme).toList())
+                                    .map(trends -> {
+                                        model.addAttribute("report", results.getT1());
+                                        model.addAttribute("rows", results.getT1().themes().stream().map(ThemeRow::of).toList());
+                                        model.addAttribute("rates", results.getT2());
+                                        model.addAttribute("aspects", results.getT3());
+                                        return model.addAttribute("trends", trends);
+                                    }));
                 })
                 .onErrorResume(InvalidInput.class, e -> {
                     model.addAttribute("formError", e.errors().get(0).field() + ": " + e.errors().get(0).message());

@@ -211,6 +211,40 @@ class ThemesTests {
     }
 
     @Test
+    void themesPageChartsTheTopThemesPerQuarterAndProfilesEachCompetitor() {
+        TestTenant other = TestTenant.create(workspaces);
+        WorkspaceId ws = other.workspace().id();
+        String last = null;
+        for (int i = 0; i < 4; i++) {
+            // two lost deals in 2026-Q1, two in 2026-Q2; HubSpot praised for integration, we are criticised for it
+            String lost = deal(other, "q-" + i, "lost", "smb", i < 2 ? "2026-02-15" : "2026-05-15");
+            interview(ws, lost, List.of(
+                    new AnalysedSentence(0, 0, "Tom", "buyer", "HubSpot's integration was far better.", null,
+                            List.of("HubSpot"), List.of(), List.of("integration"), "positive", 1.0,
+                            List.of(new AnalysedSentence.AspectTag("competitor", "HubSpot", "positive", 1.0),
+                                    new AnalysedSentence.AspectTag("criterion", "integration", "positive", 1.0)),
+                            List.of()),
+                    new AnalysedSentence(1, 1, "Tom", "buyer", "Your integration kept breaking.", null,
+                            List.of(), List.of(), i == 0 ? List.of("integration") : List.of("integration", "price"),
+                            "negative", -1.0,
+                            List.of(new AnalysedSentence.AspectTag("criterion", "integration", "negative", -1.0)),
+                            List.of())));
+            last = lost;
+        }
+        String won = deal(other, "q-won", "won", "smb", "2026-05-20");
+        interview(ws, won, List.of(buyer(0, "Ann", "Price was fine.", List.of(), List.of("price"), "positive", 1.0)));
+        awaitIndexed(ws, last);
+        awaitIndexed(ws, won);
+
+        String page = page(PageSession.signIn(client, other.addUser(users, Role.ANALYST), TestTenant.PASSWORD), "/themes");
+
+        assertThat(page).contains("<table class=\"trends-table\" data-chart=\"trends\">", "<th>2026-Q1</th>",
+                "<th>2026-Q2</th>", "(1 of 2)", "(2 of 2)", "&amp;quarter=2026-Q2");
+        assertThat(page).contains("<table class=\"aspects-table\">", "integration (4)",
+                "integration: 1.00 against our -1.00");
+    }
+
+    @Test
     void themesPageExplainsABadQuestionInsteadOfFailing() {
         String page = page(analystPages(), "/themes?outcome=lost&versus=lost");
 
@@ -272,9 +306,13 @@ class ThemesTests {
 
 
     private String deal(TestTenant owner, String externalId, String outcome, String segment) {
+        return deal(owner, externalId, outcome, segment, "2026-03-31");
+    }
+
+    private String deal(TestTenant owner, String externalId, String outcome, String segment, String closeDate) {
         Map<String, Object> created = owner.asAdmin(client).post().uri("/api/deals").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("externalId", externalId, "account", "Account " + externalId, "outcome", outcome,
-                        "closeDate", "2026-03-31", "segment", segment, "amount", "12000"))
+                        "closeDate", closeDate, "segment", segment, "amount", "12000"))
                 .exchange().expectStatus().isCreated().expectBody(JSON).returnResult().getResponseBody();
         return (String) created.get("id");
     }

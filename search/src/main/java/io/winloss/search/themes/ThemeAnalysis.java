@@ -14,13 +14,14 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.apache.commons.statistics.inference.FisherExactTest;
 import org.apache.commons.statistics.interval.BinomialConfidenceInterval;
 import org.apache.commons.statistics.interval.Interval;
 
 /**
  * Ranks themes by how much more (or less) often they come up in a focus set of deals than in
  * a baseline, counting distinct deals, never sentences. For each theme: deal counts and rates,
- * Fisher's exact test (two-sided), Benjamini-Hochberg q-value across every theme tested, a
+ * Fisher's exact test (two-sided), Benjamini-Hochberg q-value across every theme tested (all criteria and competitors, the key phrases most deals mention), a
  * Wilson 95% interval for the focus rate, the lift, three representative quotes and a plain
  * {@link Verdict}. Themes are sorted by p-value, then by focus rate minus baseline rate
  * (largest first), then by kind and name.
@@ -59,8 +60,13 @@ public final class ThemeAnalysis {
      *                  (focus and baseline together) mention it; default 2
      * @param maxThemes at most this many themes are shown, the best ranked; default 50
      * @param kinds     the kinds of theme to include; default all
+     * @param maxKeyPhrases at most this many key phrases are tested: those mentioned by the most deals (focus and
+     *                  baseline together), ties by name; default 100. Criteria and competitors are always tested.
+     *                  Key phrases are open-ended (thousands in a large workspace); a rare one cannot be a recurring
+     *                  theme, and every extra test weakens the Benjamini-Hochberg correction of all the others
+     *                  (and costs an exact test: on 100,000 deals, most of the time of a themes computation).
      */
-    public record Options(int minDeals, int maxThemes, Set<Theme.Kind> kinds) {
+    public record Options(int minDeals, int maxThemes, Set<Theme.Kind> kinds, int maxKeyPhrases) {
 
         public Options {
             if (minDeals < 1) {
@@ -69,23 +75,30 @@ public final class ThemeAnalysis {
             if (maxThemes < 0) {
                 throw new IllegalArgumentException("maxThemes must not be negative, was " + maxThemes);
             }
+            if (maxKeyPhrases < 0) {
+                throw new IllegalArgumentException("maxKeyPhrases must not be negative, was " + maxKeyPhrases);
+            }
             kinds = kinds == null || kinds.isEmpty() ? EnumSet.allOf(Theme.Kind.class) : Set.copyOf(kinds);
         }
 
         public static Options defaults() {
-            return new Options(2, 50, EnumSet.allOf(Theme.Kind.class));
+            return new Options(2, 50, EnumSet.allOf(Theme.Kind.class), 100);
         }
 
         public Options withMinDeals(int minDeals) {
-            return new Options(minDeals, maxThemes, kinds);
+            return new Options(minDeals, maxThemes, kinds, maxKeyPhrases);
         }
 
         public Options withMaxThemes(int maxThemes) {
-            return new Options(minDeals, maxThemes, kinds);
+            return new Options(minDeals, maxThemes, kinds, maxKeyPhrases);
         }
 
         public Options withKinds(Collection<Theme.Kind> kinds) {
-            return new Options(minDeals, maxThemes, kinds == null ? null : Set.copyOf(kinds));
+            return new Options(minDeals, maxThemes, kinds == null ? null : Set.copyOf(kinds), maxKeyPhrases);
+        }
+
+        public Options withMaxKeyPhrases(int maxKeyPhrases) {
+            return new Options(minDeals, maxThemes, kinds, maxKeyPhrases);
         }
     }
 
@@ -149,10 +162,18 @@ public final class ThemeAnalysis {
             Function<List<ThemeCount>, Map<Theme, List<DealQuote>>> quotes) {
         int focusSize = focusDeals;
         int baselineSize = baselineDeals;
-        List<ThemeCount> tested = counts.stream()
+        List<ThemeCount> candidates = counts.stream()
                 .filter(c -> options.kinds().contains(c.theme().kind()))
                 .filter(c -> c.focusDeals() + c.baselineDeals() >= options.minDeals())
                 .toList();
+        List<ThemeCount> tested = new ArrayList<>(candidates.stream()
+                .filter(c -> c.theme().kind() != Theme.Kind.KEY_PHRASE).toList());
+        candidates.stream()
+                .filter(c -> c.theme().kind() == Theme.Kind.KEY_PHRASE)
+                .sorted(Comparator.comparingInt((ThemeCount c) -> -(c.focusDeals() + c.baselineDeals()))
+                        .thenComparing(c -> c.theme().name()))
+                .limit(options.maxKeyPhrases())
+                .forEach(tested::add);
         Map<Long, Double> pByTable = fisherPValues(tested, focusSize, baselineSize);
         double[] p = new double[tested.size()];
         double[] difference = new double[tested.size()];
@@ -191,15 +212,17 @@ public final class ThemeAnalysis {
     }
 
     /**
-     * Fisher's exact test, two-sided, once per distinct table (themes with the same counts share
-     * one), in parallel; see {@link FisherTest} for why it does not call Commons' test directly.
+     * Fisher's exact test, two-sided, by Commons Statistics, once per distinct table (themes with the same counts
+     * share one), in parallel: on 100,000 deals it is most of the work.
      */
     private static Map<Long, Double> fisherPValues(List<ThemeCount> counts, int focusSize, int baselineSize) {
+        FisherExactTest fisher = FisherExactTest.withDefaults();
         return counts.stream().map(ThemeAnalysis::table).distinct().toList().parallelStream()
                 .collect(Collectors.toMap(table -> table, table -> {
                     int focusWith = (int) (table >>> 32);
                     int baselineWith = (int) (long) table;
-                    return FisherTest.twoSided(focusWith, focusSize, baselineWith, baselineSize);
+                    return fisher.test(new int[][] {{focusWith, focusSize - focusWith},
+                            {baselineWith, baselineSize - baselineWith}}).getPValue();
                 }));
     }
 

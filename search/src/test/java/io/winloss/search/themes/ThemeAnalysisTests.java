@@ -38,6 +38,22 @@ class ThemeAnalysisTests {
     }
 
     @Test
+    void onlyTheKeyPhrasesMostDealsMentionAreTestedAndCriteriaAlwaysAre() {
+        Theme rollout = Theme.keyPhrase("rollout");
+        Theme pilot = Theme.keyPhrase("pilot");
+        List<DealThemes> lost = deals("lost-", "lost", 20, PRICE, 2, ONBOARDING, 15, rollout, 10, pilot, 19);
+        List<DealThemes> won = deals("won-", "won", 20, PRICE, 1, ONBOARDING, 5, rollout, 2, pilot, 1);
+
+        ThemeReport report = ThemeAnalysis.rank(lost, won, ThemeAnalysis.Options.defaults().withMaxKeyPhrases(2));
+
+        // pilot (20 deals) and onboarding (20) are tested; rollout (12) is not, though it differs more than onboarding
+        assertThat(report.themes()).extracting(ThemeStats::asTheme).containsExactlyInAnyOrder(PRICE, ONBOARDING, pilot);
+        ThemeReport all = ThemeAnalysis.rank(lost, won);
+        assertThat(all.themes()).extracting(ThemeStats::asTheme).contains(rollout);
+        assertThat(find(report, pilot).qValue()).isLessThan(find(all, pilot).qValue());
+    }
+
+    @Test
     void aThemeInMostLossesAndFewWinsRanksFirstAndIsSignificant() {
         List<DealThemes> lost = deals("lost-", "lost", 30, PRICE, 24, SUPPORT, 12, ACME, 9);
         List<DealThemes> won = deals("won-", "won", 30, PRICE, 3, SUPPORT, 12, ACME, 6);
