@@ -50,8 +50,9 @@ class IndexPages {
                 .thenReturn(VIEW);
     }
 
+    /** The instance owner's only, as {@code POST /api/search/rebuild}: the replica holds every workspace's quotes. */
     @PostMapping("/search/index/rebuild")
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasRole('OWNER')")
     Mono<String> rebuild(Staff staff) {
         return indexer.rebuild().thenReturn("redirect:/search/index");
     }
