@@ -22,10 +22,25 @@ import io.winloss.search.ThemeRequest;
 record ThemesForm(List<String> outcome, List<String> versus, List<String> competitor, List<String> segment,
         String from, String to) {
 
+    /** The focus outcomes asked for, {@code lost} when none. */
+    public List<String> focus() {
+        return values(outcome, "lost");
+    }
+
+    /** The baseline outcomes asked for, {@code won} when none. */
+    public List<String> baseline() {
+        return values(versus, "won");
+    }
+
+    /** The competitors asked for; none means every sentence. */
+    public List<String> competitors() {
+        return values(competitor, null);
+    }
+
     /** The question, validated: {@link InvalidInput} naming each bad field. */
     Question toQuestion() {
-        List<String> focus = values(outcome, "lost");
-        List<String> baseline = values(versus, "won");
+        List<String> focus = focus();
+        List<String> baseline = baseline();
         List<FieldError> errors = new ArrayList<>();
         List<String> both = focus.stream().filter(baseline::contains).toList();
         if (!both.isEmpty()) {
@@ -40,7 +55,7 @@ record ThemesForm(List<String> outcome, List<String> versus, List<String> compet
             throw new InvalidInput(errors);
         }
         Map<String, List<String>> filters = new LinkedHashMap<>();
-        filters.put(Fields.COMPETITOR, values(competitor, null));
+        filters.put(Fields.COMPETITOR, competitors());
         filters.put(Fields.SEGMENT, values(segment, null));
         return new Question(focus, baseline, filters, fromDate, toDate);
     }

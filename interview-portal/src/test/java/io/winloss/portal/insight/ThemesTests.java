@@ -206,8 +206,13 @@ class ThemesTests {
         assertThat(page).containsPattern("href=\"/interviews/[^\"]+#s-\\d+\">in context</a>");
         assertThat(page).contains("/webjars/chart.js/dist/chart.umd.min.js", "/js/charts.js");
 
+        assertThat(page).containsPattern("name=\"outcome\" value=\"lost\" checked")
+                .containsPattern("name=\"versus\" value=\"won\" checked")
+                .doesNotContainPattern("name=\"outcome\" value=\"won\" checked");
+
         String enterprise = page(analystPages(), "/themes?segment=enterprise&outcome=lost&versus=won&versus=no_decision");
-        assertThat(enterprise).contains("6 of 6", "segment=enterprise", "won or no_decision");
+        assertThat(enterprise).contains("6 of 6", "segment=enterprise", "won or no_decision")
+                .containsPattern("name=\"versus\" value=\"no_decision\" checked");
     }
 
     @Test
