@@ -131,6 +131,18 @@ public final class Fields {
     public static final List<String> FACET_DIMS =
             List.of(OUTCOME, COMPETITOR, CRITERION, SENTIMENT, SEGMENT, SOURCE, QUARTER);
 
+    /**
+     * Workspace, source kind and source id joined by {@link #sourceKeyOf}: the untokenized term
+     * {@code updateDocuments(new Term(SOURCE_KEY, ..), sentences)} replaces a whole interview or response by, one term
+     * per source instead of one per sentence. Not stored.
+     */
+    public static final String SOURCE_KEY = "sourceKey";
+
+    /** The {@link #SOURCE_KEY} of source {@code sourceId} of kind {@code source} in workspace {@code workspaceId}. */
+    public static String sourceKeyOf(String workspaceId, String source, String sourceId) {
+        return workspaceId + '\u001f' + source + '\u001f' + sourceId;
+    }
+
     /** The {@link #KEY} of sentence {@code id} of workspace {@code workspaceId}. */
     public static String keyOf(String workspaceId, String id) {
         return workspaceId + '\u001f' + id;

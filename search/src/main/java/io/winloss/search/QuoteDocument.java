@@ -58,6 +58,8 @@ final class QuoteDocument {
         doc.add(new SortedDocValuesField(Fields.DEAL_SORTED, new BytesRef(quote.dealId())));
         doc.add(new StringField(Fields.SOURCE, quote.source(), Field.Store.YES));
         doc.add(new StringField(Fields.SOURCE_ID, quote.sourceId(), Field.Store.YES));
+        doc.add(new StringField(Fields.SOURCE_KEY,
+                Fields.sourceKeyOf(quote.workspaceId(), quote.source(), quote.sourceId()), Field.Store.NO));
         doc.add(new StoredField(Fields.SENTENCE_INDEX, quote.sentenceIndex()));
         storeIfPresent(doc, Fields.SPEAKER, quote.speaker());
         storeIfPresent(doc, Fields.ROLE, quote.role());

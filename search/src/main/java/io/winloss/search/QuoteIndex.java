@@ -3,7 +3,9 @@ package io.winloss.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -47,9 +49,10 @@ public final class QuoteIndex implements AutoCloseable {
     static final String FORMAT = "format";
     /**
      * The document format this code writes. 2: doc values for deal, id, key phrases and aspects, which the themes scan
-     * reads. Raise it whenever {@link QuoteDocument} changes what an existing search relies on.
+     * reads. 3: the source key {@link #replaceSource} replaces by. Raise it whenever {@link QuoteDocument} changes what
+     * an existing search or write relies on.
      */
-    static final int FORMAT_VERSION = 2;
+    static final int FORMAT_VERSION = 3;
 
     private final Directory directory;
     private final boolean ownsDirectory;
@@ -105,6 +108,37 @@ public final class QuoteIndex implements AutoCloseable {
             writer.updateDocument(new Term(Fields.KEY, Fields.keyOf(quote.workspaceId(), quote.id())), doc);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot index " + quote.id(), e);
+        }
+    }
+
+    /**
+     * Replaces every sentence of one interview or survey response with {@code quotes} in one atomic step (a reader
+     * sees the old sentences or the new, never both or neither): how a changed source is re-indexed. Cheaper than
+     * {@link #deleteSource} and {@link #upsert} per sentence, one delete term per source instead of one per sentence.
+     * No quotes removes the source.
+     *
+     * @throws IllegalArgumentException when a quote belongs to another workspace or source
+     */
+    public void replaceSource(String workspaceId, String source, String sourceId, List<QuoteRecord> quotes) {
+        for (QuoteRecord quote : quotes) {
+            if (!quote.workspaceId().equals(workspaceId) || !quote.source().equals(source)
+                    || !quote.sourceId().equals(sourceId)) {
+                throw new IllegalArgumentException("sentence " + quote.id() + " is not of " + source + " " + sourceId
+                        + " in workspace " + workspaceId);
+            }
+        }
+        if (quotes.isEmpty()) {
+            deleteSource(workspaceId, source, sourceId);
+            return;
+        }
+        try {
+            List<Document> docs = new ArrayList<>(quotes.size());
+            for (QuoteRecord quote : quotes) {
+                docs.add(facetsConfig.build(QuoteDocument.of(quote)));
+            }
+            writer.updateDocuments(new Term(Fields.SOURCE_KEY, Fields.sourceKeyOf(workspaceId, source, sourceId)), docs);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot index " + source + " " + sourceId, e);
         }
     }
 

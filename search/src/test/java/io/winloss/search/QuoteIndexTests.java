@@ -1,6 +1,7 @@
 package io.winloss.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -49,6 +50,47 @@ class QuoteIndexTests {
 
             assertThat(index.count("ws-1")).isEqualTo(1);
             assertThat(page.hits()).singleElement().extracting(Hit::criteria).isEqualTo(List.of("contract_terms"));
+        }
+    }
+
+    @Test
+    void replaceSourceSwapsOneInterviewsSentencesAndLeavesEveryOtherSource() {
+        try (QuoteIndex index = QuoteIndex.open(directory)) {
+            Quotes first = Quotes.in("ws-1").interview("iv-1");
+            index.replaceSource("ws-1", QuoteRecord.INTERVIEW, "iv-1", List.of(
+                    first.sentence("Pricing was too high."), first.sentence("Support was slow."),
+                    first.sentence("Onboarding took months.")));
+            index.replaceSource("ws-1", QuoteRecord.INTERVIEW, "iv-2",
+                    List.of(Quotes.in("ws-1").interview("iv-2").sentence("The demo was great.")));
+            index.replaceSource("ws-2", QuoteRecord.INTERVIEW, "iv-1",
+                    List.of(Quotes.in("ws-2").interview("iv-1").sentence("Another workspace, same interview id.")));
+            index.commit(1);
+
+            index.replaceSource("ws-1", QuoteRecord.INTERVIEW, "iv-1",
+                    List.of(Quotes.in("ws-1").interview("iv-1").sentence("Analysed again: one sentence.")));
+            index.replaceSource("ws-1", QuoteRecord.INTERVIEW, "iv-1",
+                    List.of(Quotes.in("ws-1").interview("iv-1").sentence("Analysed again: one sentence.")));
+            index.commit(2);
+
+            assertThat(new QuoteSearch(index).search("ws-1", SearchRequest.of("").withPage(0, 100)).hits())
+                    .extracting(Hit::text).containsExactlyInAnyOrder("Analysed again: one sentence.", "The demo was great.");
+            assertThat(index.count("ws-2")).isEqualTo(1);
+
+            index.replaceSource("ws-1", QuoteRecord.INTERVIEW, "iv-2", List.of());
+            index.commit(3);
+            assertThat(index.count("ws-1")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void replaceSourceRefusesASentenceOfAnotherSource() {
+        try (QuoteIndex index = QuoteIndex.open(directory)) {
+            QuoteRecord elsewhere = Quotes.in("ws-1").interview("iv-2").sentence("Pricing was too high.");
+
+            assertThatThrownBy(
+                    () -> index.replaceSource("ws-1", QuoteRecord.INTERVIEW, "iv-1", List.of(elsewhere)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("iv-1");
+            assertThat(index.count("ws-1")).isZero();
         }
     }
 

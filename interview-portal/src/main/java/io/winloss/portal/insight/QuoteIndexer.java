@@ -445,8 +445,7 @@ public class QuoteIndexer {
         }
         for (Rewrite rewrite : rewrites) {
             if (rewrite instanceof ReplaceSource replace) {
-                index.deleteSource(replace.workspace().value(), replace.source(), replace.sourceId());
-                replace.quotes().forEach(index::upsert);
+                index.replaceSource(replace.workspace().value(), replace.source(), replace.sourceId(), replace.quotes());
             } else if (rewrite instanceof DropDeal drop) {
                 index.deleteDeal(drop.workspace().value(), drop.dealId());
             }

@@ -150,10 +150,12 @@ public final class SearchBench {
             List<String> dealCompetitors = List.of(COMPETITORS[random.nextInt(COMPETITORS.length)],
                     COMPETITORS[random.nextInt(COMPETITORS.length)]);
             String interview = "iv-" + deal;
+            List<QuoteRecord> sentences = new ArrayList<>(SENTENCES_PER_DEAL);
             for (int s = 0; s < SENTENCES_PER_DEAL; s++) {
-                index.upsert(sentence(random, deal, interview, s, outcome, segment, amount, closeDate,
-                        dealCompetitors));
+                sentences.add(sentence(random, deal, interview, s, outcome, segment, amount, closeDate, dealCompetitors));
             }
+            // as the portal indexes an analysed interview: its sentences replace the source's in one step
+            index.replaceSource(WORKSPACE, QuoteRecord.INTERVIEW, interview, sentences);
         }
     }
 
