@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.List;
 
 import org.springframework.http.codec.multipart.FilePart;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +32,6 @@ import reactor.core.publisher.Mono;
  */
 @Controller
 @RequestMapping("/deals/{id}")
-@PreAuthorize("hasRole('ANALYST')")
 class PostMortemPages {
 
     static final String VIEW = "postmortem/post-mortem";
