@@ -38,6 +38,12 @@ public final class Collections {
     public static final String REPLICAS = "replicas";
     /** Named sequence counters, {@code _id} the sequence's name, {@code seq} its last value. */
     public static final String COUNTERS = "counters";
+    /** What happened in a deal before it closed (calls, emails, meetings...), imported by CSV or API; one per natural key. */
+    public static final String TOUCHPOINTS = "touchpoints";
+    /** A deal's post-mortem: five whys and root causes, one document per deal. */
+    public static final String POST_MORTEMS = "postMortems";
+    /** How participants rated a deal's post-mortem, one document per person and deal. */
+    public static final String POST_MORTEM_RATINGS = "postMortemRatings";
 
     private Collections() {
     }

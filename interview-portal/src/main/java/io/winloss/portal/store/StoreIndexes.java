@@ -72,7 +72,12 @@ class StoreIndexes implements SmartInitializingSingleton {
                         create(Collections.INTERVIEWS, lookup("workspaceId", "dealId")),
                         // assignmentKey = workspaceId + dealId + interviewerId: one assignment per interviewer and deal
                         create(Collections.ASSIGNMENTS, unique("assignmentKey"), lookup("workspaceId", "dealId"),
-                                lookup("workspaceId", "interviewerId")))
+                                lookup("workspaceId", "interviewerId")),
+                        // key = workspaceId + deal + date + type + summary hash: a re-imported touchpoint is not stored twice
+                        create(Collections.TOUCHPOINTS, unique("key"), lookup("workspaceId", "dealId", "at")),
+                        // key = workspaceId + deal: one post-mortem per deal; ratings keyed by deal and person
+                        create(Collections.POST_MORTEMS, unique("key")),
+                        create(Collections.POST_MORTEM_RATINGS, unique("key"), lookup("workspaceId", "dealId")))
                 .then()
                 // Start-up runs on the main thread before the server listens, so waiting here blocks no request.
                 .block(Duration.ofSeconds(60));
