@@ -37,6 +37,16 @@ public record DealAnswers(String dealId, List<InvitationRow> invitations, List<R
     public record Chip(String label, String classes) {
     }
 
+    /**
+     * Whom an invitation went to, as the viewer may see it: the buyer's address, unless the buyer answered it
+     * anonymously and the viewer's answer sheet hides them (an invitation's answers carry its id), so the list of
+     * invitations never unmasks what the answers hide.
+     */
+    public static String invitee(Invitation invitation, List<ResponseView> responses) {
+        boolean hidden = responses.stream().anyMatch(r -> r.id().equals(invitation.id()) && r.respondent() == null);
+        return hidden ? "Anonymous buyer" : invitation.email();
+    }
+
     static ResponseView view(BuyerResponse response, Survey survey, boolean admin, ResponseTags tags) {
         List<AnswerRow> rows = response.answers().entrySet().stream()
                 .map(e -> {

@@ -16,7 +16,8 @@ import io.winloss.portal.invitation.Invitation;
  * A deal's story in date order: when it opened, its touchpoints, the survey invitations sent and answered, the
  * interviews, and when it closed. Days are UTC days. Within a day the opening comes first and the close last; events
  * known to the minute follow those known only by their day. An answer names its buyer only when the answers page may
- * ({@link DealAnswers.ResponseView#respondent}), so the timeline never unmasks an anonymous buyer.
+ * ({@link DealAnswers.ResponseView#respondent}), and an invitation that buyer answered shows no address ({@link DealAnswers#invitee}), so the timeline never
+ * unmasks an anonymous buyer.
  */
 final class Timeline {
 
@@ -44,7 +45,7 @@ final class Timeline {
             boolean sent = i.sentAt() != null;
             Instant at = sent ? i.sentAt() : i.createdAt();
             entries.add(new Entry(DURING, new TimelineEvent(day(at), at, "invitation",
-                    sent ? "Survey invitation sent" : "Survey invitation queued", i.email(), null, null)));
+                    sent ? "Survey invitation sent" : "Survey invitation queued", DealAnswers.invitee(i, answers), null, null)));
         }
         for (DealAnswers.ResponseView r : answers) {
             entries.add(new Entry(DURING, new TimelineEvent(day(r.submittedAt()), r.submittedAt(), "answer",

@@ -45,7 +45,7 @@ class TimelineTests {
                 "Demo: Demo",
                 "Negotiation: Last call",
                 "Deal closed: lost",
-                "Survey invitation sent: cfo@hooli.example",
+                "Survey invitation sent: Anonymous buyer", // its buyer answered anonymously: no address
                 "Buyer answered the survey: Anonymous buyer",
                 "Interview with the buyer: call.vtt");
         assertThat(timeline.get(3).at()).isEqualTo(Instant.parse("2026-02-10T09:00:00Z"));
