@@ -38,6 +38,12 @@ public final class Collections {
     public static final String REPLICAS = "replicas";
     /** Named sequence counters, {@code _id} the sequence's name, {@code seq} its last value. */
     public static final String COUNTERS = "counters";
+    /** One document per workspace, {@code _id} the workspace id: its CRM webhook secret and the one it replaced. */
+    public static final String WEBHOOK_SECRETS = "webhookSecrets";
+    /** Signed CRM events already taken, {@code _id} the SHA-256 of signature and body: a replay fails on the key. */
+    public static final String WEBHOOK_REPLAYS = "webhookReplays";
+    /** The latest CRM events each workspace received, accepted or not, for its admins' webhooks page. */
+    public static final String WEBHOOK_EVENTS = "webhookEvents";
 
     private Collections() {
     }
