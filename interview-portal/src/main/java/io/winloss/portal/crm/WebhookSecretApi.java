@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.winloss.portal.PortalProperties;
 import io.winloss.portal.account.Staff;
 import io.winloss.portal.web.ApiController;
 import reactor.core.publisher.Mono;
@@ -24,8 +25,9 @@ class WebhookSecretApi {
 
     /**
      * @param previousValidUntil until when the replaced secret is still accepted; null for a workspace's first secret
+     * @param url                the workspace's webhook URL, to configure in the CRM
      */
-    record SecretJson(String secret, Instant rotatedAt, Instant previousValidUntil) {
+    record SecretJson(String secret, Instant rotatedAt, Instant previousValidUntil, String workspaceId, String url) {
 
         @Override
         public String toString() {
@@ -34,18 +36,22 @@ class WebhookSecretApi {
     }
 
     private final WebhookSecrets secrets;
+    private final String baseUrl;
 
-    WebhookSecretApi(WebhookSecrets secrets) {
+    WebhookSecretApi(WebhookSecrets secrets, PortalProperties properties) {
         this.secrets = secrets;
+        this.baseUrl = properties.baseUrl().toString().replaceAll("/+$", "");
     }
 
     @PostMapping
     @Operation(summary = "Make a new webhook secret (admins)",
             description = "256 random bits, shown only in this answer. The previous secret stays valid for the grace period "
-                    + "(PORTAL_WEBHOOK_SECRET_GRACE, 24 h by default) so CRM configurations can be updated; rotating again ends it.")
+                    + "(PORTAL_WEBHOOK_SECRET_GRACE, 24 h by default) so CRM configurations can be updated; rotating again ends it. "
+                    + "The answer also carries the workspace id and the webhook URL to configure in the CRM.")
     Mono<SecretJson> rotate(Staff staff) {
         return secrets.rotate(staff.workspace(), Clock.systemUTC().instant())
                 .doOnNext(r -> log.info("webhook secret rotated: workspace={} by={}", staff.workspace().value(), staff.email()))
-                .map(r -> new SecretJson(r.secret(), r.rotatedAt(), r.previousValidUntil()));
+                .map(r -> new SecretJson(r.secret(), r.rotatedAt(), r.previousValidUntil(), staff.workspace().value(),
+                        baseUrl + "/api/webhooks/crm/" + staff.workspace().value()));
     }
 }

@@ -120,6 +120,7 @@ class CrmWebhookTests {
     void goodSignatureStoresTheDealAndTheSameExternalIdUpdatesIt() {
         String secret = newSecret(tenant);
         assertThat(secret).startsWith("whsec_").hasSizeGreaterThanOrEqualTo(6 + 43);
+        assertThat(java.util.Base64.getUrlDecoder().decode(secret.substring(6))).as("256 random bits").hasSize(32);
 
         Map<String, Object> created = json(signed(secret, deal("SF-1", "Acme Rockets", "lost")), 201);
         assertThat(created).containsEntry("externalId", "SF-1").containsEntry("created", true);
