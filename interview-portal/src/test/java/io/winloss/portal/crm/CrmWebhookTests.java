@@ -234,6 +234,16 @@ class CrmWebhookTests {
     }
 
     @Test
+    void theSameDealSentAgainWithANewEventIdIsANewEvent() {
+        String secret = newSecret(tenant);
+        String first = "{\"eventId\":\"evt-1\"," + deal("SF-18", "Aperture", "lost").substring(1);
+        String again = "{\"eventId\":\"evt-2\"," + deal("SF-18", "Aperture", "lost").substring(1);
+        json(signed(secret, first), 201);
+        json(signed(secret, again), 200); // unknown fields are ignored, as by POST /api/deals; the body differs
+        json(signed(secret, again), 409);
+    }
+
+    @Test
     void twoIdenticalEventsAtOnceAreTakenOnce() {
         String secret = newSecret(tenant);
         String body = deal("SF-8", "Cyberdyne", "lost");
