@@ -324,6 +324,20 @@ class CrmWebhookTests {
     }
 
     @Test
+    void apiDescriptionSaysTheWebhookNeedsNoCredentialsButASignature() {
+        byte[] docs = client.mutate().responseTimeout(Duration.ofSeconds(60)).build().get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk().expectBody().returnResult().getResponseBody();
+        tools.jackson.databind.JsonNode paths = tools.jackson.databind.json.JsonMapper.builder().build().readTree(docs).get("paths");
+        for (String path : List.of("/api/webhooks/crm", "/api/webhooks/crm/{workspaceId}")) {
+            tools.jackson.databind.JsonNode post = paths.get(path).get("post");
+            assertThat(post.get("security")).as(path).isNotNull();
+            assertThat(post.get("security").size()).as("%s needs no credentials", path).isZero();
+            assertThat(post.get("parameters").toString()).contains("X-Signature", "X-Timestamp");
+        }
+        assertThat(paths.get("/api/webhooks/secret").get("post").get("security")).as("the secret API keeps the default security").isNull();
+    }
+
+    @Test
     void secretEndpointIsForAdminsOnly() {
         String analyst = tenant.addUser(users, Role.ANALYST);
         TestTenant.as(client, analyst).post().uri("/api/webhooks/secret").exchange().expectStatus().isForbidden();
