@@ -44,6 +44,12 @@ public final class Collections {
     public static final String POST_MORTEMS = "postMortems";
     /** How participants rated a deal's post-mortem, one document per person and deal. */
     public static final String POST_MORTEM_RATINGS = "postMortemRatings";
+    /** One document per workspace, {@code _id} the workspace id: its CRM webhook secret and the one it replaced. */
+    public static final String WEBHOOK_SECRETS = "webhookSecrets";
+    /** Signed CRM events already taken, {@code _id} the SHA-256 of signature and body: a replay fails on the key. */
+    public static final String WEBHOOK_REPLAYS = "webhookReplays";
+    /** The latest CRM events each workspace received, accepted or not, for its admins' webhooks page. */
+    public static final String WEBHOOK_EVENTS = "webhookEvents";
 
     private Collections() {
     }

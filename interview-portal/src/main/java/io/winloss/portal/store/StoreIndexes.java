@@ -62,6 +62,8 @@ class StoreIndexes implements SmartInitializingSingleton {
                         create(Collections.DEALS, uniqueWhenPresent("externalKey"), lookup("workspaceId", "closeDate")),
                         create(Collections.INVITATIONS, unique("tokenHash"), lookup("workspaceId", "dealId")),
                         create(Collections.RESPONSES, lookup("workspaceId", "dealId")),
+                        create(Collections.WEBHOOK_REPLAYS, lookup("receivedAt")),
+                        create(Collections.WEBHOOK_EVENTS, lookup("workspaceId", "receivedAt")),
                         create(Collections.OUTBOX, lookup("status", "nextAttemptAt")),
                         create(Collections.ANALYSIS_JOBS, lookup("status", "notBefore"), lookup("workspaceId", "status"),
                                 lookup("workspaceId", "target")),
