@@ -38,6 +38,8 @@ public final class Collections {
     public static final String REPLICAS = "replicas";
     /** Named sequence counters, {@code _id} the sequence's name, {@code seq} its last value. */
     public static final String COUNTERS = "counters";
+    /** Themes reports shared by link with the wider company, each found by its token's hash. */
+    public static final String SHARED_REPORTS = "sharedReports";
 
     private Collections() {
     }
