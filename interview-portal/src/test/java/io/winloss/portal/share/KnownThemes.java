@@ -80,7 +80,8 @@ final class KnownThemes {
             if (i < 2) {
                 sentences.add(buyer(2, contact, "Support was slow to answer.", List.of(), List.of("support"), "negative", -1.0));
             }
-            interviews.add(interview(store, analyses, workspace, deal, sentences));
+            // quotes of equal weight are chosen by sentence id: the first deal's sorts first, so it is always quoted
+            interviews.add(interview(store, analyses, workspace, deal, sentences, i == 0 ? "0" : "1"));
             deals.add(deal);
             if (i < 3) {
                 invite(client, tenant, deal);
@@ -95,7 +96,7 @@ final class KnownThemes {
                     : i < 3 ? buyer(0, WON_CONTACTS.get(i), "Support was quick.", List.of(), List.of("support"), "positive", 1.0)
                     : buyer(0, WON_CONTACTS.get(i), "The onboarding plan was clear.", List.of(), List.of("implementation"),
                             "positive", 1.0);
-            interviews.add(interview(store, analyses, workspace, deal, List.of(says)));
+            interviews.add(interview(store, analyses, workspace, deal, List.of(says), "1"));
             deals.add(deal);
             String invitation = invite(client, tenant, deal);
             if (i < 2) {
@@ -119,7 +120,7 @@ final class KnownThemes {
                 interview(store, analyses, workspace, deal, List.of("lost".equals(outcome)
                         ? buyer(0, "Olga Other", "The contract terms were unacceptable.", List.of(), List.of("contract_terms"),
                                 "negative", -1.0)
-                        : buyer(0, "Olga Other", "Fine.", List.of(), List.of("roi_value"), "positive", 1.0)));
+                        : buyer(0, "Olga Other", "Fine.", List.of(), List.of("roi_value"), "positive", 1.0)), "1");
                 last = deal;
             }
         }
@@ -145,8 +146,8 @@ final class KnownThemes {
 
     /** An interview stored as an upload stores it, with its analysis; returns its id. */
     static String interview(Store store, Analyses analyses, WorkspaceId workspace, String dealId,
-            List<AnalysedSentence> sentences) {
-        String id = UUID.randomUUID().toString();
+            List<AnalysedSentence> sentences, String idPrefix) {
+        String id = idPrefix + UUID.randomUUID();
         store.tenant(workspace, Collections.INTERVIEWS).insert(new Document("_id", id).append("dealId", dealId)
                 .append("fileName", "call.txt").append("size", 10L).append("interviewers", List.of("Priya Raman"))
                 .append("interviewDate", "2026-04-02").append("uploadedBy", "someone@example.test")
