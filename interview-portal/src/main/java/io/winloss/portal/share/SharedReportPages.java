@@ -2,7 +2,10 @@ package io.winloss.portal.share;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -29,8 +32,19 @@ class SharedReportPages {
 
     static final String VIEW = "share/reports";
 
-    /** A report in the list, with whether its link still works. */
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    /** A report in the list, with whether its link still works, and its dates as people read them. */
     record ReportRow(SharedReport report, boolean expired) {
+
+        public String shared() {
+            return UTC.format(report.createdAt());
+        }
+
+        public String until() {
+            return UTC.format(report.expiresAt());
+        }
     }
 
     private final SharedReports reports;
@@ -66,6 +80,7 @@ class SharedReportPages {
         Instant now = clock.instant();
         if (created != null) {
             model.addAttribute("created", created);
+            model.addAttribute("createdUntil", UTC.format(created.report().expiresAt()));
         }
         model.addAttribute("errors", errors);
         return reports.list(staff.workspace()).map(r -> new ReportRow(r, r.expired(now))).collectList()

@@ -49,6 +49,9 @@ class SharedReportApiTests {
     @Autowired
     Store store;
 
+    @Autowired
+    SharedReports reports;
+
     TestTenant tenant;
     WebTestClient analyst;
 
@@ -160,7 +163,27 @@ class SharedReportApiTests {
                 .isEqualTo("{\"items\":[]}");
     }
 
+    @Test
+    void theListSaysWhichLinksExpired() {
+        Instant sharedAt = Instant.now().minus(Duration.ofDays(40));
+        ReportRequest.Valid old = new ReportRequest("Old news", null, null, null, null, null, null, null, 30).validate(sharedAt);
+        reports.share(tenant.workspace().id(), "someone@example.test", old, sharedAt).block(Duration.ofSeconds(10));
+        share(analyst, Map.of("title", "Fresh"));
+
+        List<Map<String, Object>> items = items(analyst.get().uri("/api/reports").exchange().expectStatus().isOk()
+                .expectBody(JSON).returnResult().getResponseBody());
+
+        assertThat(items).extracting(i -> i.get("title")).containsExactly("Fresh", "Old news");
+        assertThat(items).extracting(i -> i.get("expired")).containsExactly(false, true);
+        assertThat(items.get(1)).containsEntry("sharedBy", "someone@example.test");
+    }
+
     // --- helpers
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> items(Map<String, Object> answer) {
+        return (List<Map<String, Object>>) answer.get("items");
+    }
 
     private Map<String, Object> share(WebTestClient as, Map<String, Object> body) {
         return as.post().uri("/api/reports").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
