@@ -29,8 +29,8 @@ import io.winloss.portal.workspace.WorkspaceId;
  * A workspace whose themes are known, with analyses stored by hand (no models) and indexed: six lost deals whose
  * buyers all found the price too high, each naming their own company and a colleague, five of them closed in
  * 2026-Q1 and one in 2026-Q2; six won deals, one mentioning price; support in two lost and two won deals (four
- * deals: below a minimum of 5); the onboarding plan in three won deals. Six won and three lost deals were invited,
- * two won buyers answered.
+ * deals: below a minimum of 5); the onboarding plan in three won deals; HubSpot praised for integration in five lost
+ * deals, and for price in two of them. Six won and three lost deals were invited, two won buyers answered.
  */
 final class KnownThemes {
 
@@ -80,6 +80,9 @@ final class KnownThemes {
             if (i < 2) {
                 sentences.add(buyer(2, contact, "Support was slow to answer.", List.of(), List.of("support"), "negative", -1.0));
             }
+            if (i < 5) {
+                sentences.add(hubSpotPraised(3, contact, i < 2));
+            }
             // quotes of equal weight are chosen by sentence id: the first deal's sorts first, so it is always quoted
             interviews.add(interview(store, analyses, workspace, deal, sentences, i == 0 ? "0" : "1"));
             deals.add(deal);
@@ -107,6 +110,19 @@ final class KnownThemes {
         }
         awaitIndexed(changes, indexer, workspace, last);
         return new Seeded(deals, interviews);
+    }
+
+    /** HubSpot praised for integration (and for price in two deals): a sentence naming one competitor is about it. */
+    private static AnalysedSentence hubSpotPraised(int index, String speaker, boolean price) {
+        List<AnalysedSentence.AspectTag> aspects = new ArrayList<>();
+        aspects.add(new AnalysedSentence.AspectTag("competitor", "HubSpot", "positive", 1.0));
+        aspects.add(new AnalysedSentence.AspectTag("criterion", "integration", "positive", 1.0));
+        if (price) {
+            aspects.add(new AnalysedSentence.AspectTag("criterion", "price", "positive", 1.0));
+        }
+        return new AnalysedSentence(index, index, speaker, "buyer", "HubSpot simply integrated better with our stack.", null,
+                List.of("HubSpot"), List.of(), price ? List.of("integration", "price") : List.of("integration"), "positive",
+                1.0, aspects, List.of());
     }
 
     /** Another workspace whose lost buyers all complain about contract terms: none of it may reach the first's report. */

@@ -11,9 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.result.view.Rendering;
 
 import io.winloss.portal.PortalTest;
 import io.winloss.portal.TestTenant;
@@ -56,9 +58,12 @@ class PublicReportPageTests {
     @Autowired
     SharedReports reports;
 
+    @Autowired
+    PublicReportPage publicPage;
+
     TestTenant tenant;
     KnownThemes.Seeded seeded;
-    String page;
+    String html;
     EntityExchangeResult<String> answer;
 
     @BeforeAll
@@ -68,48 +73,69 @@ class PublicReportPageTests {
         KnownThemes.seedOther(client, TestTenant.create(workspaces), store, analyses, changes, indexer);
         Map<String, Object> created = share(Map.of("title", "Why buyers leave us"));
         answer = client.get().uri(SharedReportApiTests.path(created)).exchange().expectBody(String.class).returnResult();
-        page = answer.getResponseBody();
+        html = answer.getResponseBody();
     }
 
     @Test
     void readsWithoutSigningInTheThemesOfItsOwnWorkspace() {
         assertThat(answer.getStatus().value()).isEqualTo(200);
-        assertThat(page).contains("<h1>Why buyers leave us</h1>", tenant.workspace().name() + " · read-only themes report",
+        assertThat(html).contains("<h1>Why buyers leave us</h1>", tenant.workspace().name() + " · read-only themes report",
                 "6 deals", "data-theme=\"price\"", "6 of 6", "1 of 6", "100%", "Computed ");
-        assertThat(page).as("another workspace's theme").doesNotContain("contract_terms", "Olga");
-        assertThat(page).doesNotContain("Sign in", "action=\"/logout\"");
+        assertThat(html).as("another workspace's theme").doesNotContain("contract_terms", "Olga");
+        assertThat(html).doesNotContain("Sign in", "action=\"/logout\"");
     }
 
     @Test
     void quotesNameNoBuyerCompanyOrDealAnywhereInTheHtml() {
-        assertThat(page).contains("<ul class=\"quotes\">", "[the buyer&#39;s company]", "[a buyer]");
-        assertThat(page).contains("Honestly [the buyer&#39;s company]&#39;s budget could not take the price, [a buyer] told the board.")
+        assertThat(html).contains("<ul class=\"quotes\">", "[the buyer&#39;s company]", "[a buyer]");
+        assertThat(html).contains("Honestly [the buyer&#39;s company]&#39;s budget could not take the price, [a buyer] told the board.")
                 .as("the lost deal whose buyer said its company in lower case and a colleague's first name is quoted");
         for (String name : seeded.names()) {
-            assertThat(page).as("the page names %s", name).doesNotContainIgnoringCase(name);
+            assertThat(html).as("the page names %s", name).doesNotContainIgnoringCase(name);
         }
-        assertThat(page).doesNotContainIgnoringCase("umbrella").doesNotContain("Dana", "@buyer.example.test", "Priya");
+        assertThat(html).doesNotContainIgnoringCase("umbrella").doesNotContain("Dana", "@buyer.example.test", "Priya");
         for (String id : seeded.dealIds()) {
-            assertThat(page).doesNotContain(id);
+            assertThat(html).doesNotContain(id);
         }
         for (String id : seeded.interviewIds()) {
-            assertThat(page).doesNotContain(id);
+            assertThat(html).doesNotContain(id);
         }
-        assertThat(page).as("links into the portal").doesNotContain("<a ", "/deals/", "/interviews/", "/search");
+        assertThat(html).as("links into the portal").doesNotContain("<a ", "/deals/", "/interviews/", "/search");
     }
 
     @Test
     void breakdownsUnderFiveDealsCarryNoNumbers() {
-        assertThat(page).as("support: 2 lost and 2 won deals").doesNotContain("data-theme=\"support\"", "2 of 6")
+        assertThat(html).as("support: 2 lost and 2 won deals").doesNotContain("data-theme=\"support\"", "2 of 6")
                 .containsPattern("<strong>support</strong> <span class=\"muted\">criterion</span></td>\\s*"
                         + "<td colspan=\"8\" class=\"muted\">fewer than 5 deals</td>");
-        assertThat(page).as("implementation: 3 won deals").containsPattern(
+        assertThat(html).as("implementation: 3 won deals").containsPattern(
                 "<strong>implementation</strong> <span class=\"muted\">criterion</span></td>\\s*<td colspan=\"8\"");
-        assertThat(page).as("five lost deals closed in 2026-Q1, one in 2026-Q2")
+        assertThat(html).as("five lost deals closed in 2026-Q1, one in 2026-Q2")
                 .contains("<th>2026-Q1</th>", "<th>2026-Q2</th>", "(5 of 5)",
                         "<td data-rate=\"\" class=\"muted\">fewer than 5 deals</td>").doesNotContain("(1 of 1)");
-        assertThat(page).as("6 won deals invited, 3 lost").contains("33%").containsPattern(
+        assertThat(html).as("6 won deals invited, 3 lost").contains("33%").containsPattern(
                 "lost</span></td>\\s*<td colspan=\"3\" class=\"muted withheld\">fewer than 5 deals</td>");
+    }
+
+    @Test
+    void competitorsShowOnlyCriteriaEnoughDealsStandBehind() {
+        assertThat(html).contains("<table class=\"aspects-table\">", "<td>HubSpot</td>", "<li>integration (5)</li>",
+                "criteria with fewer than 5 deals").doesNotContain("price (2)");
+    }
+
+    @Test
+    void theLinkWorksUntilItExpires() {
+        Instant now = Instant.now();
+        Map<String, Object> created = share(Map.of("validDays", 30));
+        String token = SharedReportApiTests.path(created).substring("/r/".length());
+
+        Rendering before = publicPage.read(token, now.plus(Duration.ofDays(29))).block(Duration.ofSeconds(30));
+        Rendering after = publicPage.read(token, now.plus(Duration.ofDays(31))).block(Duration.ofSeconds(30));
+
+        assertThat(before.view()).isEqualTo(PublicReportPage.VIEW);
+        assertThat(before.status()).isNull();
+        assertThat(after.view()).isEqualTo(PublicReportPage.VIEW_EXPIRED);
+        assertThat(after.status()).isEqualTo(HttpStatus.GONE);
     }
 
     @Test
