@@ -50,6 +50,8 @@ public final class Collections {
     public static final String WEBHOOK_REPLAYS = "webhookReplays";
     /** The latest CRM events each workspace received, accepted or not, for its admins' webhooks page. */
     public static final String WEBHOOK_EVENTS = "webhookEvents";
+    /** Themes reports shared by link with the wider company, each found by its token's hash. */
+    public static final String SHARED_REPORTS = "sharedReports";
 
     private Collections() {
     }

@@ -61,6 +61,7 @@ class StoreIndexes implements SmartInitializingSingleton {
                         // externalKey = workspaceId + externalId, present only when the deal has an external id
                         create(Collections.DEALS, uniqueWhenPresent("externalKey"), lookup("workspaceId", "closeDate")),
                         create(Collections.INVITATIONS, unique("tokenHash"), lookup("workspaceId", "dealId")),
+                        create(Collections.SHARED_REPORTS, unique("tokenHash"), lookup("workspaceId", "createdAt")),
                         create(Collections.RESPONSES, lookup("workspaceId", "dealId")),
                         create(Collections.WEBHOOK_REPLAYS, lookup("receivedAt")),
                         create(Collections.WEBHOOK_EVENTS, lookup("workspaceId", "receivedAt")),
