@@ -2,8 +2,10 @@ package io.winloss.portal.deal;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.regex;
 
@@ -19,6 +21,8 @@ import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.ErrorCategory;
@@ -38,9 +42,14 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
-/** The deals of a workspace: the one way other features read or change deals. */
+/**
+ * The deals of a workspace: the one way other features read or change deals. Every write also tells the
+ * {@link DealSaved} followers (program enrolment, for one), crash-safely: see {@link #settlePending}.
+ */
 @Component
 public class Deals {
+
+    private static final Logger log = LoggerFactory.getLogger(Deals.class);
 
     /** What {@link #save} did: created a deal, or updated the one with the same external id. */
     public record Saved(Deal deal, boolean created) {
@@ -53,12 +62,21 @@ public class Deals {
     /** The workspace-qualified external id; set only when the deal has one, so the sparse unique index skips the rest. */
     private static final String EXTERNAL_KEY = "externalKey";
 
+    /**
+     * Marks of the writes whose {@link DealSaved} followers have not all finished, set in the same atomic write as the
+     * deal's facts and pulled once they finished; a mark per write, so a later save's mark outlives an earlier one's
+     * follow-up. Absent or empty when nothing is pending.
+     */
+    static final String PENDING = "savedPending";
+
     private final Store store;
     private final ChangeLog changes;
+    private final List<DealSaved> followers;
 
-    Deals(Store store, ChangeLog changes) {
+    Deals(Store store, ChangeLog changes, List<DealSaved> followers) {
         this.store = store;
         this.changes = changes;
+        this.followers = List.copyOf(followers);
     }
 
     private TenantCollection deals(WorkspaceId workspace) {
@@ -77,40 +95,48 @@ public class Deals {
     public Mono<Saved> save(WorkspaceId workspace, NewDeal deal) {
         Date now = new Date();
         String newId = new ObjectId().toHexString();
+        String mark = newMark();
         if (deal.externalId() == null) {
-            Document doc = facts(deal).append("_id", newId).append("createdAt", now).append("updatedAt", now);
-            return deals(workspace).insert(doc).map(d -> new Saved(toDeal(d), true));
+            Document doc = markPending(facts(deal).append("_id", newId).append("createdAt", now).append("updatedAt", now), mark);
+            return deals(workspace).insert(doc).map(d -> new Saved(toDeal(d), true))
+                    .flatMap(saved -> followUp(workspace, List.of(saved.deal()), mark).thenReturn(saved));
         }
         Bson update = Updates.combine(setFacts(deal),
                 Updates.set("updatedAt", now),
                 Updates.setOnInsert("_id", newId),
-                Updates.setOnInsert("createdAt", now));
+                Updates.setOnInsert("createdAt", now),
+                markPending(mark));
         return deals(workspace).upsertByKey(EXTERNAL_KEY, deal.externalId(), update)
                 // two first sends racing: the loser's insert hits the unique index; its retry updates
                 .retryWhen(Retry.max(1).filter(Deals::isDuplicateKey))
                 .map(d -> new Saved(toDeal(d), newId.equals(d.getString("_id"))))
-                .flatMap(saved -> saved.created() ? Mono.just(saved) : changes.record(workspace, target(saved.deal())).thenReturn(saved));
+                .flatMap(saved -> saved.created() ? Mono.just(saved) : changes.record(workspace, target(saved.deal())).thenReturn(saved))
+                .flatMap(saved -> followUp(workspace, List.of(saved.deal()), mark).thenReturn(saved));
     }
 
     /** Replaces the facts of an existing deal (keeping its id and creation time), or {@link NotFound}. */
     public Mono<Deal> update(WorkspaceId workspace, String id, NewDeal deal) {
         Bson externalKey = deal.externalId() == null ? Updates.unset(EXTERNAL_KEY)
                 : Updates.set(EXTERNAL_KEY, deals(workspace).qualifiedKey(deal.externalId()));
-        Bson update = Updates.combine(setFacts(deal), externalKey, Updates.set("updatedAt", new Date()));
+        String mark = newMark();
+        Bson update = Updates.combine(setFacts(deal), externalKey, Updates.set("updatedAt", new Date()), markPending(mark));
         return deals(workspace).findOneAndUpdate(eq("_id", id), update)
                 .onErrorMap(Deals::isDuplicateKey, e -> new InvalidInput("externalId", "another deal already has this external id"))
                 .map(Deals::toDeal)
                 .switchIfEmpty(Mono.error(() -> new NotFound("deal")))
-                .flatMap(updated -> changes.record(workspace, target(updated)).thenReturn(updated));
+                .flatMap(updated -> changes.record(workspace, target(updated)).thenReturn(updated))
+                .flatMap(updated -> followUp(workspace, List.of(updated), mark).thenReturn(updated));
     }
 
     /**
      * Deletes the deal record alone and logs the change, so every process's quote index drops whatever it still
      * holds of the deal; {@link NotFound} when it is gone already. Only {@link DealDeletion} calls this, after the
-     * deal's interviews, answers and assignments are gone.
+     * deal's interviews, answers and assignments are gone. The {@link DealSaved} followers drop what they keep of it
+     * first (a program's invitation plan, say).
      */
     Mono<Void> delete(WorkspaceId workspace, String id) {
-        return deals(workspace).deleteOne(eq("_id", id))
+        return Flux.fromIterable(followers).concatMap(follower -> follower.deleting(workspace, id))
+                .then(deals(workspace).deleteOne(eq("_id", id)))
                 .flatMap(n -> n == 0 ? Mono.error(new NotFound("deal")) : changes.record(workspace, "deal:" + id))
                 .then();
     }
@@ -129,25 +155,31 @@ public class Deals {
             return Mono.just(new Counts(0, 0));
         }
         Date now = new Date();
+        String mark = newMark();
         List<TenantCollection.Write> writes = new ArrayList<>(batch.size());
         for (NewDeal deal : batch) {
             if (deal.externalId() == null) {
-                writes.add(TenantCollection.Write.insert(facts(deal)
-                        .append("_id", new ObjectId().toHexString()).append("createdAt", now).append("updatedAt", now)));
+                writes.add(TenantCollection.Write.insert(markPending(facts(deal)
+                        .append("_id", new ObjectId().toHexString()).append("createdAt", now).append("updatedAt", now), mark)));
             } else {
                 writes.add(TenantCollection.Write.upsertByKey(EXTERNAL_KEY, deal.externalId(), Updates.combine(setFacts(deal),
                         Updates.set("updatedAt", now),
                         Updates.setOnInsert("_id", new ObjectId().toHexString()),
-                        Updates.setOnInsert("createdAt", now))));
+                        Updates.setOnInsert("createdAt", now),
+                        markPending(mark))));
             }
         }
         return deals(workspace).writeAll(writes)
-                .flatMap(r -> recordUpdated(workspace, batch, r).thenReturn(
-                        new Counts(r.getInsertedCount() + r.getUpserts().size(), r.getMatchedCount())));
+                .flatMap(r -> recordUpdated(workspace, batch, r)
+                        .flatMap(updated -> followUp(workspace, written(batch, writes, r, updated, now), mark))
+                        .thenReturn(new Counts(r.getInsertedCount() + r.getUpserts().size(), r.getMatchedCount())));
     }
 
-    /** Logs a change for each deal of the batch that existed before (matched by external id), so its quotes follow. */
-    private Mono<Void> recordUpdated(WorkspaceId workspace, List<NewDeal> batch, com.mongodb.bulk.BulkWriteResult result) {
+    /**
+     * Logs a change for each deal of the batch that existed before (matched by external id), so its quotes follow;
+     * answers those deals as stored now.
+     */
+    private Mono<List<Document>> recordUpdated(WorkspaceId workspace, List<NewDeal> batch, com.mongodb.bulk.BulkWriteResult result) {
         java.util.Set<Integer> inserted = new java.util.HashSet<>();
         result.getUpserts().forEach(u -> inserted.add(u.getIndex()));
         List<String> keys = new ArrayList<>();
@@ -157,11 +189,105 @@ public class Deals {
             }
         }
         if (keys.isEmpty()) {
-            return Mono.empty();
+            return Mono.just(List.of());
         }
         return deals(workspace).find(in(EXTERNAL_KEY, keys), Sorts.ascending("_id"))
-                .concatMap(d -> changes.record(workspace, "deal:" + d.getString("_id")))
-                .then();
+                .concatMap(d -> changes.record(workspace, "deal:" + d.getString("_id")).thenReturn(d))
+                .collectList();
+    }
+
+    /**
+     * The deals a {@link #saveAll} batch wrote, as stored now, without reading the new ones back: inserts from their
+     * documents, new external ids from the facts and the id the upsert reported, known ones as {@code updated} found them.
+     */
+    private List<Deal> written(List<NewDeal> batch, List<TenantCollection.Write> writes, com.mongodb.bulk.BulkWriteResult result,
+            List<Document> updated, Date now) {
+        if (followers.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<Integer, String> upserted = new java.util.HashMap<>();
+        result.getUpserts().forEach(u -> upserted.put(u.getIndex(), u.getId().asString().getValue()));
+        List<Deal> written = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            if (writes.get(i).insert() != null) {
+                written.add(toDeal(writes.get(i).insert()));
+            } else if (upserted.containsKey(i)) {
+                written.add(toDeal(facts(batch.get(i)).append("_id", upserted.get(i)).append("createdAt", now).append("updatedAt", now)));
+            }
+        }
+        updated.forEach(d -> written.add(toDeal(d)));
+        return written;
+    }
+
+    private String newMark() {
+        return followers.isEmpty() ? null : new ObjectId().toHexString();
+    }
+
+    private static Document markPending(Document doc, String mark) {
+        return mark == null ? doc : doc.append(PENDING, List.of(mark));
+    }
+
+    private static Bson markPending(String mark) {
+        return mark == null ? new Document() : Updates.addToSet(PENDING, mark);
+    }
+
+    /**
+     * Tells every {@link DealSaved} follower about the deals just written, then pulls this write's mark from them. A
+     * follower's failure leaves the mark for {@link #settlePending} and does not fail the save: the deal is stored.
+     */
+    private Mono<Void> followUp(WorkspaceId workspace, List<Deal> written, String mark) {
+        if (mark == null || written.isEmpty()) {
+            return Mono.empty();
+        }
+        return Flux.fromIterable(followers)
+                .concatMap(follower -> follower.saved(workspace, written))
+                // by id alone, so the embedded store uses its id index; the mark names this write only
+                .then(Mono.from(store.global(Collections.DEALS).updateMany(in("_id", written.stream().map(Deal::id).toList()),
+                        Updates.pull(PENDING, mark))))
+                .then()
+                .onErrorResume(e -> {
+                    log.warn("deals saved in workspace {}, but their follow-up failed and waits for the next sweep: {}",
+                            workspace.value(), e.toString());
+                    return Mono.empty();
+                });
+    }
+
+    /**
+     * Hands the deals whose follow-up did not finish (the process died between the write and the end of its
+     * {@link DealSaved} calls, or a follower failed) to the followers again, and clears their marks once they all
+     * finished; only deals written before {@code savedBefore}, so saves in flight finish on their own. Deals of every
+     * workspace (a global query), a workspace at a time; answers how many deals were settled.
+     */
+    public Mono<Long> settlePending(java.time.Instant savedBefore) {
+        if (followers.isEmpty()) {
+            return Mono.just(0L);
+        }
+        return Flux.from(store.global(Collections.DEALS).find(and(exists(PENDING + ".0"), lt("updatedAt", Date.from(savedBefore))))
+                        .sort(Sorts.ascending(TenantCollection.WORKSPACE, "_id")))
+                .bufferUntilChanged(d -> d.getString(TenantCollection.WORKSPACE))
+                .concatMap(docs -> {
+                    WorkspaceId workspace = new WorkspaceId(docs.get(0).getString(TenantCollection.WORKSPACE));
+                    List<Deal> pending = docs.stream().map(Deals::toDeal).toList();
+                    return Flux.fromIterable(followers).concatMap(follower -> follower.saved(workspace, pending))
+                            .thenMany(Flux.fromIterable(docs))
+                            .concatMap(d -> Mono.from(store.global(Collections.DEALS).updateOne(eq("_id", d.getString("_id")),
+                                    Updates.pullAll(PENDING, d.getList(PENDING, String.class, List.of())))))
+                            .then(Mono.just((long) docs.size()))
+                            .onErrorResume(e -> {
+                                log.warn("follow-up of {} deals of workspace {} failed again; next sweep: {}", docs.size(),
+                                        workspace.value(), e.toString());
+                                return Mono.just(0L);
+                            });
+                })
+                .reduce(0L, Long::sum);
+    }
+
+    /**
+     * The deals of this workspace closed on or after {@code from}, oldest first, streamed (no page limit): for
+     * features that look back over recent deals, such as a new program enrolling them.
+     */
+    public Flux<Deal> closedSince(WorkspaceId workspace, LocalDate from) {
+        return deals(workspace).find(gte("closeDate", from.toString()), Sorts.ascending("closeDate", "_id")).map(Deals::toDeal);
     }
 
     /** One page of the deals matching the filter, latest close date first. */

@@ -38,6 +38,12 @@ public final class Collections {
     public static final String REPLICAS = "replicas";
     /** Named sequence counters, {@code _id} the sequence's name, {@code seq} its last value. */
     public static final String COUNTERS = "counters";
+    /** Invitation programs: which deals are in scope, when to invite and remind. */
+    public static final String PROGRAMS = "programs";
+    /** One invitation plan per program and deal ({@code planKey}): its next step, when it is due, and its lease. */
+    public static final String PROGRAM_PLANS = "programPlans";
+    /** A reminder's fresh link to an invitation, {@code _id} the token's hash (the token itself is never stored). */
+    public static final String REMINDER_TOKENS = "reminderTokens";
 
     private Collections() {
     }
