@@ -184,6 +184,16 @@ public class Invitations {
                 bodies.html(), bodies.text(), invitation.id(), link);
     }
 
+    /** Those of the invitations with these ids that are this workspace's, by id alone (the embedded store's id index). */
+    public Flux<Invitation> findAll(WorkspaceId workspace, java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Flux.empty();
+        }
+        return Flux.from(store.global(Collections.INVITATIONS).find(com.mongodb.client.model.Filters.in("_id", ids)))
+                .filter(d -> workspace.value().equals(d.getString(TenantCollection.WORKSPACE)))
+                .map(Invitations::toInvitation);
+    }
+
     /** The invitation with this id if it is this workspace's. */
     public Mono<Invitation> find(WorkspaceId workspace, String id) {
         return invitations(workspace).findById(id).map(Invitations::toInvitation);
