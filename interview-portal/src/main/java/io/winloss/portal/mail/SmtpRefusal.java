@@ -31,7 +31,7 @@ final class SmtpRefusal {
         todo.add(failure);
         while (!todo.isEmpty()) {
             Throwable e = todo.poll();
-            if (e == null || seen.put(e, true) != null) {
+            if (seen.put(e, true) != null) {
                 continue;
             }
             if (isSenderRefused(e)) {
@@ -44,17 +44,23 @@ final class SmtpRefusal {
             if (code >= 500 && code <= 599 && e.getClass().getSimpleName().equals("SMTPSendFailedException")) {
                 return Optional.of(words(e));
             }
-            todo.add(e.getCause());
+            next(todo, e.getCause());
             if (e instanceof MessagingException messaging) {
-                todo.add(messaging.getNextException());
+                next(todo, messaging.getNextException());
             }
             if (e instanceof MailSendException send) {
                 for (Exception each : send.getMessageExceptions()) {
-                    todo.add(each);
+                    next(todo, each);
                 }
             }
         }
         return Optional.empty();
+    }
+
+    private static void next(Deque<Throwable> todo, Throwable e) {
+        if (e != null) {
+            todo.add(e);
+        }
     }
 
     /** Angus Mail's {@code SMTPSenderFailedException}: our MAIL FROM was refused, a setting to fix, not a bounce. */
