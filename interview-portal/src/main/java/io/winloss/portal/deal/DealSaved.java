@@ -7,10 +7,11 @@ import reactor.core.publisher.Mono;
 
 /**
  * What another feature does after deals were written, whichever way they came (deal page, API, CSV import, CRM
- * events: all go through {@link Deals}), without the deal package knowing that feature. {@link Deals} marks each
- * deal it writes, in the same atomic write as its facts, and clears the mark once every {@code DealSaved} finished;
- * deals a crash left marked are handed over again by {@link Deals#settlePending}. So {@link #saved} may see a deal
- * more than once and must be idempotent; a failure is logged and retried by that sweep, never undoes the save.
+ * events: all go through {@link Deals}), without the deal package knowing that feature. Before it writes deals,
+ * {@link Deals} notes that their followers are still to hear of them and deletes the note once every {@code DealSaved}
+ * finished; the deals of a note a crash left are handed over again by {@link Deals#settlePending}. So {@link #saved}
+ * may see a deal more than once and must be idempotent; a failure is logged and retried by that sweep, never undoes
+ * the save.
  */
 public interface DealSaved {
 

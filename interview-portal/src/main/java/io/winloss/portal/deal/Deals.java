@@ -2,7 +2,6 @@ package io.winloss.portal.deal;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
@@ -50,6 +49,8 @@ import reactor.util.retry.Retry;
 public class Deals {
 
     private static final Logger log = LoggerFactory.getLogger(Deals.class);
+    /** Deals handed to the followers at once when a sweep finishes an interrupted follow-up. */
+    static final int FOLLOW_UP_BATCH = 500;
 
     /** What {@link #save} did: created a deal, or updated the one with the same external id. */
     public record Saved(Deal deal, boolean created) {
@@ -61,13 +62,6 @@ public class Deals {
 
     /** The workspace-qualified external id; set only when the deal has one, so the sparse unique index skips the rest. */
     private static final String EXTERNAL_KEY = "externalKey";
-
-    /**
-     * Marks of the writes whose {@link DealSaved} followers have not all finished, set in the same atomic write as the
-     * deal's facts and pulled once they finished; a mark per write, so a later save's mark outlives an earlier one's
-     * follow-up. Absent or empty when nothing is pending.
-     */
-    static final String PENDING = "savedPending";
 
     private final Store store;
     private final ChangeLog changes;
@@ -95,37 +89,37 @@ public class Deals {
     public Mono<Saved> save(WorkspaceId workspace, NewDeal deal) {
         Date now = new Date();
         String newId = new ObjectId().toHexString();
-        String mark = newMark();
-        if (deal.externalId() == null) {
-            Document doc = markPending(facts(deal).append("_id", newId).append("createdAt", now).append("updatedAt", now), mark);
-            return deals(workspace).insert(doc).map(d -> new Saved(toDeal(d), true))
-                    .flatMap(saved -> followUp(workspace, List.of(saved.deal()), mark).thenReturn(saved));
-        }
-        Bson update = Updates.combine(setFacts(deal),
-                Updates.set("updatedAt", now),
-                Updates.setOnInsert("_id", newId),
-                Updates.setOnInsert("createdAt", now),
-                markPending(mark));
-        return deals(workspace).upsertByKey(EXTERNAL_KEY, deal.externalId(), update)
-                // two first sends racing: the loser's insert hits the unique index; its retry updates
-                .retryWhen(Retry.max(1).filter(Deals::isDuplicateKey))
-                .map(d -> new Saved(toDeal(d), newId.equals(d.getString("_id"))))
-                .flatMap(saved -> saved.created() ? Mono.just(saved) : changes.record(workspace, target(saved.deal())).thenReturn(saved))
-                .flatMap(saved -> followUp(workspace, List.of(saved.deal()), mark).thenReturn(saved));
+        return intend(workspace, now).flatMap(note -> {
+            if (deal.externalId() == null) {
+                Document doc = facts(deal).append("_id", newId).append("createdAt", now).append("updatedAt", now);
+                return deals(workspace).insert(doc).map(d -> new Saved(toDeal(d), true))
+                        .flatMap(saved -> followUp(workspace, List.of(saved.deal()), note).thenReturn(saved));
+            }
+            Bson update = Updates.combine(setFacts(deal),
+                    Updates.set("updatedAt", now),
+                    Updates.setOnInsert("_id", newId),
+                    Updates.setOnInsert("createdAt", now));
+            return deals(workspace).upsertByKey(EXTERNAL_KEY, deal.externalId(), update)
+                    // two first sends racing: the loser's insert hits the unique index; its retry updates
+                    .retryWhen(Retry.max(1).filter(Deals::isDuplicateKey))
+                    .map(d -> new Saved(toDeal(d), newId.equals(d.getString("_id"))))
+                    .flatMap(saved -> saved.created() ? Mono.just(saved) : changes.record(workspace, target(saved.deal())).thenReturn(saved))
+                    .flatMap(saved -> followUp(workspace, List.of(saved.deal()), note).thenReturn(saved));
+        });
     }
 
     /** Replaces the facts of an existing deal (keeping its id and creation time), or {@link NotFound}. */
     public Mono<Deal> update(WorkspaceId workspace, String id, NewDeal deal) {
         Bson externalKey = deal.externalId() == null ? Updates.unset(EXTERNAL_KEY)
                 : Updates.set(EXTERNAL_KEY, deals(workspace).qualifiedKey(deal.externalId()));
-        String mark = newMark();
-        Bson update = Updates.combine(setFacts(deal), externalKey, Updates.set("updatedAt", new Date()), markPending(mark));
-        return deals(workspace).findOneAndUpdate(eq("_id", id), update)
+        Date now = new Date();
+        Bson update = Updates.combine(setFacts(deal), externalKey, Updates.set("updatedAt", now));
+        return intend(workspace, now).flatMap(note -> deals(workspace).findOneAndUpdate(eq("_id", id), update)
                 .onErrorMap(Deals::isDuplicateKey, e -> new InvalidInput("externalId", "another deal already has this external id"))
                 .map(Deals::toDeal)
                 .switchIfEmpty(Mono.error(() -> new NotFound("deal")))
                 .flatMap(updated -> changes.record(workspace, target(updated)).thenReturn(updated))
-                .flatMap(updated -> followUp(workspace, List.of(updated), mark).thenReturn(updated));
+                .flatMap(updated -> followUp(workspace, List.of(updated), note).thenReturn(updated)));
     }
 
     /**
@@ -155,24 +149,22 @@ public class Deals {
             return Mono.just(new Counts(0, 0));
         }
         Date now = new Date();
-        String mark = newMark();
         List<TenantCollection.Write> writes = new ArrayList<>(batch.size());
         for (NewDeal deal : batch) {
             if (deal.externalId() == null) {
-                writes.add(TenantCollection.Write.insert(markPending(facts(deal)
-                        .append("_id", new ObjectId().toHexString()).append("createdAt", now).append("updatedAt", now), mark)));
+                writes.add(TenantCollection.Write.insert(facts(deal)
+                        .append("_id", new ObjectId().toHexString()).append("createdAt", now).append("updatedAt", now)));
             } else {
                 writes.add(TenantCollection.Write.upsertByKey(EXTERNAL_KEY, deal.externalId(), Updates.combine(setFacts(deal),
                         Updates.set("updatedAt", now),
                         Updates.setOnInsert("_id", new ObjectId().toHexString()),
-                        Updates.setOnInsert("createdAt", now),
-                        markPending(mark))));
+                        Updates.setOnInsert("createdAt", now))));
             }
         }
-        return deals(workspace).writeAll(writes)
+        return intend(workspace, now).flatMap(note -> deals(workspace).writeAll(writes)
                 .flatMap(r -> recordUpdated(workspace, batch, r)
-                        .flatMap(updated -> followUp(workspace, written(batch, writes, r, updated, now), mark))
-                        .thenReturn(new Counts(r.getInsertedCount() + r.getUpserts().size(), r.getMatchedCount())));
+                        .flatMap(updated -> followUp(workspace, written(batch, writes, r, updated, now), note))
+                        .thenReturn(new Counts(r.getInsertedCount() + r.getUpserts().size(), r.getMatchedCount()))));
     }
 
     /**
@@ -219,31 +211,31 @@ public class Deals {
         return written;
     }
 
-    private String newMark() {
-        return followers.isEmpty() ? null : new ObjectId().toHexString();
-    }
-
-    private static Document markPending(Document doc, String mark) {
-        return mark == null ? doc : doc.append(PENDING, List.of(mark));
-    }
-
-    private static Bson markPending(String mark) {
-        return mark == null ? new Document() : Updates.addToSet(PENDING, mark);
+    /**
+     * Notes, before deals are written at {@code now}, that their {@link DealSaved} followers are still to hear of them:
+     * a small document in {@code dealFollowUps} that {@link #followUp} deletes once they did. A process that dies in
+     * between leaves the note, and {@link #settlePending} hands every deal of the workspace written since then to the
+     * followers again. Answers the note's id, or "" when nobody follows deals.
+     */
+    private Mono<String> intend(WorkspaceId workspace, Date now) {
+        if (followers.isEmpty()) {
+            return Mono.just("");
+        }
+        String id = new ObjectId().toHexString();
+        return store.tenant(workspace, Collections.DEAL_FOLLOW_UPS).insert(new Document("_id", id).append("since", now)).thenReturn(id);
     }
 
     /**
-     * Tells every {@link DealSaved} follower about the deals just written, then pulls this write's mark from them. A
-     * follower's failure leaves the mark for {@link #settlePending} and does not fail the save: the deal is stored.
+     * Tells every {@link DealSaved} follower about the deals just written, then deletes the write's note. A follower's
+     * failure leaves the note for {@link #settlePending} and does not fail the save: the deal is stored.
      */
-    private Mono<Void> followUp(WorkspaceId workspace, List<Deal> written, String mark) {
-        if (mark == null || written.isEmpty()) {
+    private Mono<Void> followUp(WorkspaceId workspace, List<Deal> written, String note) {
+        if (note.isEmpty()) {
             return Mono.empty();
         }
         return Flux.fromIterable(followers)
                 .concatMap(follower -> follower.saved(workspace, written))
-                // by id alone, so the embedded store uses its id index; the mark names this write only
-                .then(Mono.from(store.global(Collections.DEALS).updateMany(in("_id", written.stream().map(Deal::id).toList()),
-                        Updates.pull(PENDING, mark))))
+                .then(Mono.from(store.global(Collections.DEAL_FOLLOW_UPS).deleteOne(eq("_id", note))))
                 .then()
                 .onErrorResume(e -> {
                     log.warn("deals saved in workspace {}, but their follow-up failed and waits for the next sweep: {}",
@@ -253,29 +245,30 @@ public class Deals {
     }
 
     /**
-     * Hands the deals whose follow-up did not finish (the process died between the write and the end of its
-     * {@link DealSaved} calls, or a follower failed) to the followers again, and clears their marks once they all
-     * finished; only deals written before {@code savedBefore}, so saves in flight finish on their own. Deals of every
-     * workspace (a global query), a workspace at a time; answers how many deals were settled.
+     * Finishes the follow-ups a crash or a failing follower left (their notes are older than {@code notedBefore}, so
+     * saves in flight finish on their own): every deal of the note's workspace written since the note goes to the
+     * {@link DealSaved} followers again, {@value #FOLLOW_UP_BATCH} at a time, then the note goes. Notes of every
+     * workspace (a global query); answers how many deals were handed over.
      */
-    public Mono<Long> settlePending(java.time.Instant savedBefore) {
+    public Mono<Long> settlePending(java.time.Instant notedBefore) {
         if (followers.isEmpty()) {
             return Mono.just(0L);
         }
-        return Flux.from(store.global(Collections.DEALS).find(and(exists(PENDING + ".0"), lt("updatedAt", Date.from(savedBefore))))
-                        .sort(Sorts.ascending(TenantCollection.WORKSPACE, "_id")))
-                .bufferUntilChanged(d -> d.getString(TenantCollection.WORKSPACE))
-                .concatMap(docs -> {
-                    WorkspaceId workspace = new WorkspaceId(docs.get(0).getString(TenantCollection.WORKSPACE));
-                    List<Deal> pending = docs.stream().map(Deals::toDeal).toList();
-                    return Flux.fromIterable(followers).concatMap(follower -> follower.saved(workspace, pending))
-                            .thenMany(Flux.fromIterable(docs))
-                            .concatMap(d -> Mono.from(store.global(Collections.DEALS).updateOne(eq("_id", d.getString("_id")),
-                                    Updates.pullAll(PENDING, d.getList(PENDING, String.class, List.of())))))
-                            .then(Mono.just((long) docs.size()))
+        return Flux.from(store.global(Collections.DEAL_FOLLOW_UPS).find(lt("since", Date.from(notedBefore))).sort(Sorts.ascending("since")))
+                .concatMap(note -> {
+                    WorkspaceId workspace = new WorkspaceId(note.getString(TenantCollection.WORKSPACE));
+                    return deals(workspace).find(gte("updatedAt", note.getDate("since")), Sorts.ascending("_id"))
+                            .map(Deals::toDeal)
+                            .buffer(FOLLOW_UP_BATCH)
+                            .concatMap(pending -> Flux.fromIterable(followers)
+                                    .concatMap(follower -> follower.saved(workspace, pending))
+                                    .then(Mono.just((long) pending.size())))
+                            .reduce(0L, Long::sum)
+                            .flatMap(n -> Mono.from(store.global(Collections.DEAL_FOLLOW_UPS).deleteOne(eq("_id", note.getString("_id"))))
+                                    .thenReturn(n))
                             .onErrorResume(e -> {
-                                log.warn("follow-up of {} deals of workspace {} failed again; next sweep: {}", docs.size(),
-                                        workspace.value(), e.toString());
+                                log.warn("follow-up of deals of workspace {} saved since {} failed again; next sweep: {}",
+                                        workspace.value(), note.getDate("since"), e.toString());
                                 return Mono.just(0L);
                             });
                 })

@@ -44,6 +44,8 @@ public final class Collections {
     public static final String PROGRAM_PLANS = "programPlans";
     /** A reminder's fresh link to an invitation, {@code _id} the token's hash (the token itself is never stored). */
     public static final String REMINDER_TOKENS = "reminderTokens";
+    /** Notes of deal writes whose DealSaved followers have not all finished ({@code since}: when the deals were written). */
+    public static final String DEAL_FOLLOW_UPS = "dealFollowUps";
 
     private Collections() {
     }

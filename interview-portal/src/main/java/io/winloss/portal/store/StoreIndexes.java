@@ -75,8 +75,8 @@ class StoreIndexes implements SmartInitializingSingleton {
                                 lookup("workspaceId", "programId")),
                         create(Collections.PROGRAMS, lookup("workspaceId")),
                         create(Collections.REMINDER_TOKENS, lookup("workspaceId", "invitationId")),
-                        // deals whose DealSaved follow-up has not finished, found by the sweep
-                        create(Collections.DEALS, lookup("savedPending")),
+                        // notes of deal writes whose follow-up has not finished, found by the sweep
+                        create(Collections.DEAL_FOLLOW_UPS, lookup("since")),
                         // assignmentKey = workspaceId + dealId + interviewerId: one assignment per interviewer and deal
                         create(Collections.ASSIGNMENTS, unique("assignmentKey"), lookup("workspaceId", "dealId"),
                                 lookup("workspaceId", "interviewerId")))

@@ -356,25 +356,29 @@ class ProgramScheduleTests {
         String programId = fixture.program(3, List.of(3.0));
         String dealId = "crashed-" + java.util.UUID.randomUUID();
         Date saved = Date.from(Instant.now().minus(Duration.ofMinutes(5)));
+        // what a process that died between writing the deal and enrolling it leaves: the note, then the deal
+        String note = store.tenant(tenant.workspace().id(), Collections.DEAL_FOLLOW_UPS)
+                .insert(new Document("_id", "note-" + dealId).append("since", saved)).block(WAIT).getString("_id");
         store.tenant(tenant.workspace().id(), Collections.DEALS).insert(new Document("_id", dealId).append("account", "Acme")
                 .append("outcome", "lost").append("closeDate", today.toString())
                 .append("contacts", List.of(new Document("name", "Ann").append("email", "ann@acme.test")))
-                .append("savedPending", List.of("mark-of-the-crashed-save")).append("createdAt", saved).append("updatedAt", saved))
+                .append("createdAt", saved).append("updatedAt", saved))
                 .block(WAIT);
         assertThat(fixture.plans(programId, dealId)).isEmpty();
 
         assertThat(deals.settlePending(Instant.now()).block(WAIT)).isPositive();
         assertThat(fixture.plans(programId, dealId)).hasSize(1);
-        Document deal = Mono.from(store.global(Collections.DEALS).find(eq("_id", dealId)).first()).block(WAIT);
-        assertThat(deal.getList("savedPending", String.class)).isEmpty();
+        assertThat(Mono.from(store.global(Collections.DEAL_FOLLOW_UPS).find(eq("_id", note)).first()).blockOptional(WAIT))
+                .as("the note goes once the deals are enrolled").isEmpty();
     }
 
     @Test
-    void aSavedDealCarriesNoPendingMarkOnceEnrolled() {
-        fixture.program(3, List.of(3.0));
+    void aSavedDealLeavesNoFollowUpNoteOnceEnrolled() {
+        String programId = fixture.program(3, List.of(3.0));
         String dealId = fixture.deal("Acme", "lost", today, "ann@acme.test");
-        Document deal = Mono.from(store.global(Collections.DEALS).find(eq("_id", dealId)).first()).block(WAIT);
-        assertThat(deal.getList("savedPending", String.class)).isEmpty();
+        assertThat(fixture.plans(programId, dealId)).hasSize(1);
+        assertThat(Mono.from(store.global(Collections.DEAL_FOLLOW_UPS).countDocuments(eq("workspaceId", tenant.workspace().id().value())))
+                .block(WAIT)).isZero();
     }
 
     @Test
