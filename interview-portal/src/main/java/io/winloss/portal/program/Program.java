@@ -64,7 +64,8 @@ public record Program(String id, WorkspaceId workspace, String name, Scope scope
         if (!scope.segments().isEmpty()) {
             text.append(" in ").append(String.join(", ", scope.segments()));
         }
-        text.append(", invited ").append(inviteAfterText()).append(" days after the close date");
+        text.append(inviteAfterDays == 0 ? ", invited at once"
+                : ", invited " + inviteAfterText() + " days after the close date");
         text.append(reminderAfterDays.isEmpty() ? ", no reminders" : ", reminded " + remindersText() + " days after the invitation");
         if (incentive != null) {
             text.append(", offered: ").append(incentive);
