@@ -112,6 +112,7 @@ class SecurityConfiguration {
                                 "/v3/api-docs", "/v3/api-docs/**", "/api-docs.html", "/swagger-ui/**").permitAll()
                         .pathMatchers("/admin/**").hasRole("ADMIN")
                         .pathMatchers("/deals/**", "/interviewers/**").hasRole("ANALYST")
+                        .pathMatchers("/actions", "/actions/**", "/actions.csv").hasRole("ANALYST")
                         // /assigned/** is for any staff: DealAccess shows each person only the deals they may see
                         .anyExchange().authenticated())
                 .build();

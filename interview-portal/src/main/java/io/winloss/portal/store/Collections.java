@@ -38,6 +38,10 @@ public final class Collections {
     public static final String REPLICAS = "replicas";
     /** Named sequence counters, {@code _id} the sequence's name, {@code seq} its last value. */
     public static final String COUNTERS = "counters";
+    /** Post-mortem actions, each with its three reviews embedded. */
+    public static final String ACTIONS = "actions";
+    /** Review reminders to mail, one per review and kind, claimed once ({@code pending} to {@code sent}). */
+    public static final String ACTION_REMINDERS = "actionReminders";
 
     private Collections() {
     }

@@ -70,6 +70,8 @@ class StoreIndexes implements SmartInitializingSingleton {
                         // key = workspaceId + target + sentence index: one correction per sentence
                         create(Collections.CORRECTIONS, unique("key"), lookup("workspaceId", "target")),
                         create(Collections.INTERVIEWS, lookup("workspaceId", "dealId")),
+                        create(Collections.ACTIONS, lookup("workspaceId", "dealId")),
+                        create(Collections.ACTION_REMINDERS, lookup("status", "at")),
                         // assignmentKey = workspaceId + dealId + interviewerId: one assignment per interviewer and deal
                         create(Collections.ASSIGNMENTS, unique("assignmentKey"), lookup("workspaceId", "dealId"),
                                 lookup("workspaceId", "interviewerId")))

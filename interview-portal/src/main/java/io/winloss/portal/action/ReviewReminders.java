@@ -1,0 +1,120 @@
+package io.winloss.portal.action;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import io.winloss.portal.PortalProperties;
+import io.winloss.portal.mail.MailTemplates;
+import io.winloss.portal.mail.Outbox;
+import io.winloss.portal.mail.OutgoingMail;
+import io.winloss.portal.web.NotFound;
+import reactor.core.publisher.Mono;
+
+/**
+ * Mails an action's owner when one of its reviews is coming up and when it falls due, through the outbox
+ * ({@code templates/mail/review.*}). Runs every minute in worker processes; {@link #remindDue} takes "now" as a
+ * parameter, so tests choose the time. Each reminder is claimed before its mail is queued ({@link ReminderSchedule#claim}),
+ * so two processes never mail the same reminder; a process that dies between the claim and the queue loses that one
+ * reminder rather than sending it twice. The mail goes to whoever owns the action when it is sent, and none goes for
+ * a review already recorded or an action done, dropped or deleted.
+ */
+@Component
+class ReviewReminders {
+
+    private static final Logger log = LoggerFactory.getLogger(ReviewReminders.class);
+
+    /** Reminders handled per run at most, so one run ends and the next sees fresh due times. */
+    static final int BATCH = 100;
+
+    private final ReminderSchedule schedule;
+    private final Actions actions;
+    private final Outbox outbox;
+    private final MailTemplates templates;
+    private final PortalProperties properties;
+    private final Clock clock = Clock.systemUTC();
+
+    ReviewReminders(ReminderSchedule schedule, Actions actions, Outbox outbox, MailTemplates templates,
+            PortalProperties properties) {
+        this.schedule = schedule;
+        this.actions = actions;
+        this.outbox = outbox;
+        this.templates = templates;
+        this.properties = properties;
+    }
+
+    @Scheduled(initialDelay = 20_000, fixedDelay = 60_000)
+    Mono<Long> remindOnSchedule() {
+        if (!properties.isWorker()) {
+            return Mono.empty();
+        }
+        return remindDue(clock.instant()).onErrorResume(e -> {
+            log.warn("review reminders stopped: {}", e.toString());
+            return Mono.just(0L);
+        });
+    }
+
+    /** Queues a mail for every reminder due at {@code now} that this process claims; answers how many it queued. */
+    Mono<Long> remindDue(Instant now) {
+        return schedule.due(now, BATCH)
+                .concatMap(reminder -> schedule.claim(reminder, now))
+                .concatMap(claimed -> remind(claimed, now))
+                .reduce(0L, Long::sum);
+    }
+
+    private Mono<Long> remind(ReminderSchedule.Reminder reminder, Instant now) {
+        return actions.find(reminder.workspace(), reminder.actionId())
+                .flatMap(action -> {
+                    Review review = action.review(reminder.review()).orElse(null);
+                    if (review == null || !review.pending()) {
+                        return schedule.skipped(reminder, "the review was recorded").thenReturn(0L);
+                    }
+                    if (!action.status().active()) {
+                        return schedule.skipped(reminder, "the action is " + action.status().id()).thenReturn(0L);
+                    }
+                    return outbox.queue(mail(action, review, reminder, now))
+                            .flatMap(mailId -> schedule.sent(reminder, mailId))
+                            .thenReturn(1L)
+                            .onErrorResume(e -> {
+                                log.warn("review reminder {} not queued, will retry: {}", reminder.id(), e.toString());
+                                return schedule.release(reminder).thenReturn(0L);
+                            });
+                })
+                .onErrorResume(NotFound.class, e -> schedule.skipped(reminder, "the action was deleted").thenReturn(0L));
+    }
+
+    private OutgoingMail mail(Action action, Review review, ReminderSchedule.Reminder reminder, Instant now) {
+        boolean upcoming = reminder.kind() == ReminderSchedule.Kind.UPCOMING;
+        long days = ChronoUnit.DAYS.between(LocalDate.ofInstant(now, ZoneOffset.UTC), review.due());
+        String link = root() + "/actions/" + action.id() + "#review-" + review.n();
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("title", action.title());
+        vars.put("review", review.name());
+        vars.put("due", review.due().toString());
+        vars.put("upcoming", upcoming && days > 0);
+        vars.put("days", days);
+        vars.put("metric", action.metric().label());
+        vars.put("hypothesis", action.hypothesis());
+        vars.put("link", link);
+        MailTemplates.Bodies bodies = templates.render("review", vars);
+        String subject = (upcoming && days > 0 ? review.name() + " in " + days + (days == 1 ? " day: " : " days: ")
+                : review.name() + " due: ") + action.title();
+        return new OutgoingMail(reminder.workspace(), action.ownerEmail(), subject, bodies.html(), bodies.text(), null, link);
+    }
+
+    private String root() {
+        URI base = properties.baseUrl();
+        String root = base.toString();
+        return root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+    }
+}
