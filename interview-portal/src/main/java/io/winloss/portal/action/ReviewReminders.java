@@ -19,6 +19,7 @@ import io.winloss.portal.mail.MailTemplates;
 import io.winloss.portal.mail.Outbox;
 import io.winloss.portal.mail.OutgoingMail;
 import io.winloss.portal.web.NotFound;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -34,8 +35,9 @@ class ReviewReminders {
 
     private static final Logger log = LoggerFactory.getLogger(ReviewReminders.class);
 
-    /** Reminders handled per run at most, so one run ends and the next sees fresh due times. */
+    /** Reminders read at a time, and batches per run at most, so one run ends and the next sees fresh due times. */
     static final int BATCH = 100;
+    static final int BATCHES = 10;
 
     private final ReminderSchedule schedule;
     private final Actions actions;
@@ -64,12 +66,28 @@ class ReviewReminders {
         });
     }
 
-    /** Queues a mail for every reminder due at {@code now} that this process claims; answers how many it queued. */
+    /**
+     * Queues a mail for every reminder due at {@code now} that this process claims, a batch at a time (at most
+     * {@link #BATCHES} batches a run); answers how many it queued.
+     */
     Mono<Long> remindDue(Instant now) {
-        return schedule.due(now, BATCH)
-                .concatMap(reminder -> schedule.claim(reminder, now))
-                .concatMap(claimed -> remind(claimed, now))
+        return batch(now).expand(b -> b.size() < BATCH || b.number() + 1 >= BATCHES ? Mono.empty()
+                        : batch(now).map(next -> new Batch(b.number() + 1, next.size(), next.queued())))
+                .map(Batch::queued)
                 .reduce(0L, Long::sum);
+    }
+
+    /** One batch: how many due reminders it found and how many mails it queued. */
+    private record Batch(int number, int size, long queued) {
+    }
+
+    private Mono<Batch> batch(Instant now) {
+        return schedule.due(now, BATCH).collectList()
+                .flatMap(due -> Flux.fromIterable(due)
+                        .concatMap(reminder -> schedule.claim(reminder, now))
+                        .concatMap(claimed -> remind(claimed, now))
+                        .reduce(0L, Long::sum)
+                        .map(queued -> new Batch(0, due.size(), queued)));
     }
 
     private Mono<Long> remind(ReminderSchedule.Reminder reminder, Instant now) {
@@ -81,6 +99,10 @@ class ReviewReminders {
                     }
                     if (!action.status().active()) {
                         return schedule.skipped(reminder, "the action is " + action.status().id()).thenReturn(0L);
+                    }
+                    if (reminder.kind() == ReminderSchedule.Kind.UPCOMING
+                            && !now.isBefore(review.due().atStartOfDay(ZoneOffset.UTC).toInstant())) {
+                        return schedule.skipped(reminder, "the review fell due before this reminder went").thenReturn(0L);
                     }
                     return outbox.queue(mail(action, review, reminder, now))
                             .flatMap(mailId -> schedule.sent(reminder, mailId))
@@ -94,20 +116,20 @@ class ReviewReminders {
     }
 
     private OutgoingMail mail(Action action, Review review, ReminderSchedule.Reminder reminder, Instant now) {
-        boolean upcoming = reminder.kind() == ReminderSchedule.Kind.UPCOMING;
         long days = ChronoUnit.DAYS.between(LocalDate.ofInstant(now, ZoneOffset.UTC), review.due());
+        boolean upcoming = reminder.kind() == ReminderSchedule.Kind.UPCOMING && days > 0;
         String link = root() + "/actions/" + action.id() + "#review-" + review.n();
         Map<String, Object> vars = new HashMap<>();
         vars.put("title", action.title());
         vars.put("review", review.name());
         vars.put("due", review.due().toString());
-        vars.put("upcoming", upcoming && days > 0);
+        vars.put("upcoming", upcoming);
         vars.put("days", days);
         vars.put("metric", action.metric().label());
         vars.put("hypothesis", action.hypothesis());
         vars.put("link", link);
         MailTemplates.Bodies bodies = templates.render("review", vars);
-        String subject = (upcoming && days > 0 ? review.name() + " in " + days + (days == 1 ? " day: " : " days: ")
+        String subject = (upcoming ? review.name() + " in " + days + (days == 1 ? " day: " : " days: ")
                 : review.name() + " due: ") + action.title();
         return new OutgoingMail(reminder.workspace(), action.ownerEmail(), subject, bodies.html(), bodies.text(), null, link);
     }
