@@ -2,6 +2,7 @@ package io.winloss.portal.action;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,6 +48,11 @@ public record Action(
             return Optional.empty();
         }
         return reviews.stream().filter(Review::pending).findFirst();
+    }
+
+    /** The day it was created (UTC). */
+    public LocalDate createdOn() {
+        return createdAt == null ? null : LocalDate.ofInstant(createdAt, ZoneOffset.UTC);
     }
 
     /** Review {@code n} (1 to 3), if there is one. */

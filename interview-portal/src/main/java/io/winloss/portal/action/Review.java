@@ -2,6 +2,7 @@ package io.winloss.portal.action;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -29,6 +30,11 @@ public record Review(int n, LocalDate due, ReviewStatus status, String notes, In
 
     public boolean pending() {
         return status == ReviewStatus.PENDING;
+    }
+
+    /** The day it was recorded (UTC), or null while pending. */
+    public LocalDate reviewedOn() {
+        return reviewedAt == null ? null : LocalDate.ofInstant(reviewedAt, ZoneOffset.UTC);
     }
 
     /** Pending and due on or before {@code today}. */
