@@ -39,6 +39,9 @@ class ActionApiTests {
     @Autowired
     Analyses analyses;
 
+    @Autowired
+    Actions actions;
+
     TestTenant tenant;
     String analyst;
     WebTestClient asAnalyst;
@@ -268,5 +271,27 @@ class ActionApiTests {
                 .expectStatus().isNotFound();
         asAnalyst.post().uri("/api/actions/{id}/reviews/1", id).bodyValue(Map.of("status", "on_track", "notes", "x".repeat(5001)))
                 .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("notes");
+    }
+
+    @Test
+    void actionsFromADealAreFoundByItsIdInItsWorkspaceOnly() {
+        String dealId = ActionFixture.deal(asAnalyst, "lost", "2026-03-31", Map.of());
+        Map<String, Object> first = ActionFixture.action(analyst);
+        first.put("dealId", dealId);
+        first.put("title", "Fix the onboarding plan");
+        Map<String, Object> second = ActionFixture.action(analyst);
+        second.put("dealId", dealId);
+        second.put("title", "Train reps on per-seat pricing");
+        Object firstId = ActionFixture.create(asAnalyst, first).get("id");
+        Object secondId = ActionFixture.create(asAnalyst, second).get("id");
+        ActionFixture.create(asAnalyst, ActionFixture.action(analyst));
+
+        assertThat(actions.fromDeal(tenant.workspace().id(), dealId).collectList().block(java.time.Duration.ofSeconds(10)))
+                .extracting(Action::id, Action::title)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(firstId, "Fix the onboarding plan"),
+                        org.assertj.core.groups.Tuple.tuple(secondId, "Train reps on per-seat pricing"));
+        TestTenant other = TestTenant.create(workspaces);
+        assertThat(actions.fromDeal(other.workspace().id(), dealId).collectList().block(java.time.Duration.ofSeconds(10)))
+                .isEmpty();
     }
 }
