@@ -110,8 +110,12 @@ class SecurityConfiguration {
                         .pathMatchers("/s/**", "/login", "/setup", "/actuator/health", "/actuator/health/**",
                                 "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
                                 "/v3/api-docs", "/v3/api-docs/**", "/api-docs.html", "/swagger-ui/**").permitAll()
+                        // shared themes reports: read-only and anonymised, reached by their unguessable link alone
+                        .pathMatchers("/r/**").permitAll()
+                        .pathMatchers("/reports", "/reports/**").hasRole("ANALYST")
                         .pathMatchers("/admin/**").hasRole("ADMIN")
                         .pathMatchers("/deals/**", "/interviewers/**").hasRole("ANALYST")
+                        .pathMatchers("/insights/**").hasRole("ANALYST")
                         .pathMatchers("/actions", "/actions/**", "/actions.csv").hasRole("ANALYST")
                         // /assigned/** is for any staff: DealAccess shows each person only the deals they may see
                         .anyExchange().authenticated())

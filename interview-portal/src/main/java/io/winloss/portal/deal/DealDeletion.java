@@ -6,6 +6,9 @@ import io.winloss.portal.assignment.Assignments;
 import io.winloss.portal.interview.Interviews;
 import io.winloss.portal.invitation.Invitations;
 import io.winloss.portal.invitation.Responses;
+import io.winloss.portal.postmortem.PostMortemRatings;
+import io.winloss.portal.postmortem.PostMortems;
+import io.winloss.portal.postmortem.Touchpoints;
 import io.winloss.portal.web.NotFound;
 import io.winloss.portal.workspace.WorkspaceId;
 import reactor.core.publisher.Mono;
@@ -26,13 +29,20 @@ class DealDeletion {
     private final Responses responses;
     private final Invitations invitations;
     private final Assignments assignments;
+    private final Touchpoints touchpoints;
+    private final PostMortems postMortems;
+    private final PostMortemRatings postMortemRatings;
 
-    DealDeletion(Deals deals, Interviews interviews, Responses responses, Invitations invitations, Assignments assignments) {
+    DealDeletion(Deals deals, Interviews interviews, Responses responses, Invitations invitations, Assignments assignments,
+            Touchpoints touchpoints, PostMortems postMortems, PostMortemRatings postMortemRatings) {
         this.deals = deals;
         this.interviews = interviews;
         this.responses = responses;
         this.invitations = invitations;
         this.assignments = assignments;
+        this.touchpoints = touchpoints;
+        this.postMortems = postMortems;
+        this.postMortemRatings = postMortemRatings;
     }
 
     /** Deletes the deal and all that hangs off it; {@link NotFound} when this workspace has no such deal. */
@@ -43,6 +53,10 @@ class DealDeletion {
                         .then(responses.deleteAllOf(workspace, dealId))
                         .then(invitations.deleteAllOf(workspace, dealId))
                         .then(assignments.removeAll(workspace, dealId))
+                        // the deal's post-mortem too: its ratings, its five whys and the deal's touchpoints
+                        .then(postMortemRatings.deleteAllOf(workspace, dealId))
+                        .then(postMortems.deleteAllOf(workspace, dealId))
+                        .then(touchpoints.deleteAllOf(workspace, dealId))
                         .then(deals.delete(workspace, dealId))
                         .thenReturn(deal));
     }

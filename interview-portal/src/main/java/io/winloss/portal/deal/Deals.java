@@ -193,6 +193,16 @@ public class Deals {
         return deals(workspace).find(in("_id", ids), Sorts.descending("closeDate", "_id")).map(Deals::toDeal);
     }
 
+    /** The deals of this workspace with these external ids (those that exist), for importers that name deals by them. */
+    public Flux<Deal> findByExternalIds(WorkspaceId workspace, Collection<String> externalIds) {
+        if (externalIds.isEmpty()) {
+            return Flux.empty();
+        }
+        TenantCollection deals = deals(workspace);
+        return deals.find(in(EXTERNAL_KEY, externalIds.stream().map(deals::qualifiedKey).toList()), Sorts.ascending("_id"))
+                .map(Deals::toDeal);
+    }
+
     private static Bson query(DealFilter filter) {
         List<Bson> parts = new ArrayList<>();
         if (!filter.outcomes().isEmpty()) {

@@ -15,18 +15,18 @@ import io.winloss.portal.survey.Survey;
  *
  * @param respondent shown only if the buyer may be named or the viewer is an admin; otherwise null
  */
-record DealAnswers(String dealId, List<InvitationRow> invitations, List<ResponseView> responses) {
+public record DealAnswers(String dealId, List<InvitationRow> invitations, List<ResponseView> responses) {
 
     record InvitationRow(String email, String status, Instant createdAt, Instant expiresAt) {
     }
 
     /** @param analysing the sheet's latest analysis has not finished; its free-text answers say so */
-    record ResponseView(String id, Instant submittedAt, boolean attributable, String respondent, boolean analysing,
+    public record ResponseView(String id, Instant submittedAt, boolean attributable, String respondent, boolean analysing,
             List<AnswerRow> answers) {
     }
 
     /** @param chips the answer's tags, empty unless it is a free-text answer that was analysed */
-    record AnswerRow(String questionId, String prompt, String answer, boolean freeText, List<Chip> chips) {
+    public record AnswerRow(String questionId, String prompt, String answer, boolean freeText, List<Chip> chips) {
     }
 
     /**
@@ -34,7 +34,17 @@ record DealAnswers(String dealId, List<InvitationRow> invitations, List<Response
      * {@code criterion}, {@code sentiment} and its value) and who gave it ({@code machine}, {@code human}, or
      * {@code removed} for a machine tag a person took away).
      */
-    record Chip(String label, String classes) {
+    public record Chip(String label, String classes) {
+    }
+
+    /**
+     * Whom an invitation went to, as the viewer may see it: the buyer's address, unless the buyer answered it
+     * anonymously and the viewer's answer sheet hides them (an invitation's answers carry its id), so the list of
+     * invitations never unmasks what the answers hide.
+     */
+    public static String invitee(Invitation invitation, List<ResponseView> responses) {
+        boolean hidden = responses.stream().anyMatch(r -> r.id().equals(invitation.id()) && r.respondent() == null);
+        return hidden ? "Anonymous buyer" : invitation.email();
     }
 
     static ResponseView view(BuyerResponse response, Survey survey, boolean admin, ResponseTags tags) {
@@ -53,7 +63,7 @@ record DealAnswers(String dealId, List<InvitationRow> invitations, List<Response
                 tags.analysing(), rows);
     }
 
-    static List<Chip> chips(ReviewedSentence s) {
+    public static List<Chip> chips(ReviewedSentence s) {
         List<Chip> chips = new ArrayList<>();
         List<String> machineCompetitors = s.machine().competitors();
         List<String> machineCriteria = s.machine().criteria();

@@ -81,15 +81,16 @@ class DealAnswersController {
     private Mono<String> answers(Staff staff, String dealId, Model model) {
         Instant now = invitations.now();
         return deals.find(staff.workspace(), dealId).flatMap(deal -> Mono.zip(
-                        invitations.forDeal(staff.workspace(), dealId)
-                                .map(i -> new DealAnswers.InvitationRow(i.email(), i.status(now), i.createdAt(), i.expiresAt()))
-                                .collectList(),
+                        invitations.forDeal(staff.workspace(), dealId).collectList(),
                         responses.forDeal(staff.workspace(), dealId)
                                 .concatMap(r -> Mono.zip(surveys.version(staff.workspace(), r.surveyVersion()),
                                                 analysis.tags(staff.workspace(), r.id()))
                                         .map(t -> DealAnswers.view(r, t.getT1(), staff.isAdmin(), t.getT2())))
                                 .collectList()))
-                .map(t -> new DealAnswers(dealId, t.getT1(), t.getT2()))
+                .map(t -> new DealAnswers(dealId, t.getT1().stream()
+                        .map(i -> new DealAnswers.InvitationRow(DealAnswers.invitee(i, t.getT2()), i.status(now),
+                                i.createdAt(), i.expiresAt()))
+                        .toList(), t.getT2()))
                 .doOnNext(answers -> model.addAttribute("answers", answers))
                 .thenReturn(FRAGMENT);
     }

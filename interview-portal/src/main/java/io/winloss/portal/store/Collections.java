@@ -38,6 +38,20 @@ public final class Collections {
     public static final String REPLICAS = "replicas";
     /** Named sequence counters, {@code _id} the sequence's name, {@code seq} its last value. */
     public static final String COUNTERS = "counters";
+    /** What happened in a deal before it closed (calls, emails, meetings...), imported by CSV or API; one per natural key. */
+    public static final String TOUCHPOINTS = "touchpoints";
+    /** A deal's post-mortem: five whys and root causes, one document per deal. */
+    public static final String POST_MORTEMS = "postMortems";
+    /** How participants rated a deal's post-mortem, one document per person and deal. */
+    public static final String POST_MORTEM_RATINGS = "postMortemRatings";
+    /** One document per workspace, {@code _id} the workspace id: its CRM webhook secret and the one it replaced. */
+    public static final String WEBHOOK_SECRETS = "webhookSecrets";
+    /** Signed CRM events already taken, {@code _id} the SHA-256 of signature and body: a replay fails on the key. */
+    public static final String WEBHOOK_REPLAYS = "webhookReplays";
+    /** The latest CRM events each workspace received, accepted or not, for its admins' webhooks page. */
+    public static final String WEBHOOK_EVENTS = "webhookEvents";
+    /** Themes reports shared by link with the wider company, each found by its token's hash. */
+    public static final String SHARED_REPORTS = "sharedReports";
     /** Post-mortem actions, each with its three reviews embedded. */
     public static final String ACTIONS = "actions";
     /** Review reminders to mail, one per review and kind, claimed once ({@code pending} to {@code sent}). */

@@ -61,7 +61,10 @@ class StoreIndexes implements SmartInitializingSingleton {
                         // externalKey = workspaceId + externalId, present only when the deal has an external id
                         create(Collections.DEALS, uniqueWhenPresent("externalKey"), lookup("workspaceId", "closeDate")),
                         create(Collections.INVITATIONS, unique("tokenHash"), lookup("workspaceId", "dealId")),
+                        create(Collections.SHARED_REPORTS, unique("tokenHash"), lookup("workspaceId", "createdAt")),
                         create(Collections.RESPONSES, lookup("workspaceId", "dealId")),
+                        create(Collections.WEBHOOK_REPLAYS, lookup("receivedAt")),
+                        create(Collections.WEBHOOK_EVENTS, lookup("workspaceId", "receivedAt")),
                         create(Collections.OUTBOX, lookup("status", "nextAttemptAt")),
                         create(Collections.ANALYSIS_JOBS, lookup("status", "notBefore"), lookup("workspaceId", "status"),
                                 lookup("workspaceId", "target")),
@@ -74,7 +77,12 @@ class StoreIndexes implements SmartInitializingSingleton {
                         create(Collections.ACTION_REMINDERS, lookup("status", "at")),
                         // assignmentKey = workspaceId + dealId + interviewerId: one assignment per interviewer and deal
                         create(Collections.ASSIGNMENTS, unique("assignmentKey"), lookup("workspaceId", "dealId"),
-                                lookup("workspaceId", "interviewerId")))
+                                lookup("workspaceId", "interviewerId")),
+                        // key = workspaceId + deal + date + type + summary hash: a re-imported touchpoint is not stored twice
+                        create(Collections.TOUCHPOINTS, unique("key"), lookup("workspaceId", "dealId", "at")),
+                        // key = workspaceId + deal: one post-mortem per deal; ratings keyed by deal and person
+                        create(Collections.POST_MORTEMS, unique("key")),
+                        create(Collections.POST_MORTEM_RATINGS, unique("key"), lookup("workspaceId", "dealId")))
                 .then()
                 // Start-up runs on the main thread before the server listens, so waiting here blocks no request.
                 .block(Duration.ofSeconds(60));

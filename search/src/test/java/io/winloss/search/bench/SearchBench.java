@@ -134,6 +134,7 @@ public final class SearchBench {
             System.out.println("example: " + requests.get(0) + " -> "
                     + search.search(WORKSPACE, requests.get(0)).hits().get(0).highlight());
             timeThemes(search);
+            timeThemesAfterChange(index, search, sentences);
         } finally {
             deleteRecursively(dir);
         }
@@ -232,6 +233,25 @@ public final class SearchBench {
                 profiles[0].size(), aspectTimes);
         System.out.println("top theme: " + report[0].themes().get(0).kind() + " " + report[0].themes().get(0).theme()
                 + ", quote: " + report[0].themes().get(0).quotes().get(0).text());
+    }
+
+    /**
+     * What an analyst waits for after an interview was analysed: one deal's interview is indexed again, the reader
+     * refreshed, and the themes computed on the new reader (warm code, but new global ordinals). Five times.
+     */
+    private static void timeThemesAfterChange(QuoteIndex index, QuoteSearch search, int sentences) {
+        ThemeRequest lostVsWon = new ThemeRequest(List.of("lost"), List.of("won"), Map.of(), null, null);
+        long[] nanos = new long[5];
+        for (int i = 0; i < nanos.length; i++) {
+            indexDeals(index, i, i + 1);
+            index.commit(sentences + i + 1L);
+            long t0 = System.nanoTime();
+            search.themes(WORKSPACE, lostVsWon, ThemeAnalysis.Options.defaults());
+            nanos[i] = System.nanoTime() - t0;
+        }
+        Arrays.sort(nanos);
+        System.out.printf("themes, first run after one interview was indexed again and the reader refreshed,"
+                + " 5 times: median %.0f ms, max %.0f ms%n", nanos[2] / 1e6, nanos[4] / 1e6);
     }
 
     /** Two warm-up runs, then five timed: "median X ms, max Y ms". */
