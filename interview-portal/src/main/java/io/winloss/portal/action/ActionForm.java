@@ -21,6 +21,11 @@ public record ActionForm(String title, String team, String ownerEmail, String st
                 evidence, null, dealId, null);
     }
 
+    /** The same form with this hypothesis, as a post-mortem's root cause fills it in. */
+    ActionForm withHypothesis(String text) {
+        return new ActionForm(title, team, ownerEmail, startDate, dueDate, metric, themes, evidence, text, dealId, segment);
+    }
+
     ActionInput toInput() {
         List<String> themeList = themes == null ? List.of()
                 : Arrays.stream(themes.split("\\R")).map(String::strip).filter(t -> !t.isEmpty()).toList();

@@ -22,6 +22,7 @@ import io.winloss.portal.account.Staff;
 import io.winloss.portal.account.User;
 import io.winloss.portal.account.Users;
 import io.winloss.portal.deal.Deals;
+import io.winloss.portal.postmortem.PostMortems;
 import io.winloss.portal.web.FieldError;
 import io.winloss.portal.web.InvalidInput;
 import io.winloss.portal.web.NotFound;
@@ -56,15 +57,18 @@ class ActionPages {
     private final Users users;
     private final Deals deals;
     private final ActionSettings settings;
+    private final PostMortems postMortems;
     private final Clock clock = Clock.systemUTC();
 
-    ActionPages(ActionTracking tracking, EvidenceQuotes quotes, Users users, Deals deals, ActionSettings settings) {
+    ActionPages(ActionTracking tracking, EvidenceQuotes quotes, Users users, Deals deals, ActionSettings settings,
+            PostMortems postMortems) {
         this.tracking = tracking;
         this.actions = tracking.actions();
         this.quotes = quotes;
         this.users = users;
         this.deals = deals;
         this.settings = settings;
+        this.postMortems = postMortems;
     }
 
     @ModelAttribute
@@ -108,12 +112,25 @@ class ActionPages {
                         .body(ActionsCsv.csv(list).getBytes(StandardCharsets.UTF_8)));
     }
 
+    /**
+     * The form, filled in from the page that links here: {@code theme} (repeatable) from the themes page, {@code evidence}
+     * (repeatable) from a quote, {@code dealId} from a deal, and with it {@code rootCause} (its number, from 1) from the
+     * deal's post-mortem, whose text becomes the hypothesis to edit.
+     */
     @GetMapping("/actions/new")
     Mono<String> initCreationForm(Staff staff, @RequestParam(required = false) List<String> theme,
             @RequestParam(required = false) List<String> evidence, @RequestParam(required = false) String dealId,
-            Model model) {
+            @RequestParam(required = false) String rootCause, Model model) {
         ActionForm form = ActionForm.prefilled(theme, evidence, dealId, staff.email(), today().toString());
-        return showForm(staff, form, List.of(), model);
+        int number = rootCause == null || !rootCause.strip().matches("\\d{1,3}") ? 0 : Integer.parseInt(rootCause.strip());
+        if (dealId == null || dealId.isBlank() || number == 0) {
+            return showForm(staff, form, List.of(), model);
+        }
+        return postMortems.rootCause(staff.workspace(), dealId, number)
+                .doOnNext(cause -> model.addAttribute("rootCause", cause))
+                .map(cause -> form.withHypothesis(cause.cause()))
+                .defaultIfEmpty(form)
+                .flatMap(filled -> showForm(staff, filled, List.of(), model));
     }
 
     @PostMapping("/actions/new")

@@ -283,4 +283,31 @@ class ActionPagesTests {
             }
         }
     }
+
+    @Test
+    void aPostMortemRootCauseStartsAnActionThatThePostMortemThenLists() {
+        String dealId = ActionFixture.deal(asAnalyst, "lost", "2026-03-31", Map.of());
+        asAnalyst.put().uri("/api/deals/{id}/post-mortem", dealId)
+                .bodyValue(Map.of("problem", "Lost on price", "whys", List.of("The price came late"),
+                        "rootCauses", List.of(Map.of("cause", "Pricing is only shown <after> the demo", "category", "process"))))
+                .exchange().expectStatus().isOk();
+        PageSession session = signIn();
+
+        String postMortem = session.get("/deals/" + dealId + "/post-mortem").getResponseBody();
+        assertThat(postMortem).contains("None yet. Create one from a root cause above.");
+        String create = link(postMortem, "Create an action from this root cause");
+        String form = session.get(create).getResponseBody();
+        assertThat(form).contains(">Pricing is only shown &lt;after&gt; the demo</textarea>",
+                "href=\"/deals/" + dealId + "/post-mortem\"");
+
+        EntityExchangeResult<String> created = session.post("/actions/new", form("title", "Show pricing before the demo",
+                "team", "sales", "ownerEmail", analyst, "metric", "cycleDays", "startDate", "2026-04-01",
+                "dueDate", "2026-09-30", "hypothesis", "Pricing is only shown after the demo", "dealId", dealId));
+        assertThat(created.getStatus().value()).isEqualTo(303);
+        String action = created.getResponseHeaders().getLocation().toString();
+
+        assertThat(session.get("/deals/" + dealId + "/post-mortem").getResponseBody())
+                .contains("<a href=\"" + action + "\">Show pricing before the demo</a>", "Open")
+                .doesNotContain("None yet. Create one from a root cause above.");
+    }
 }
