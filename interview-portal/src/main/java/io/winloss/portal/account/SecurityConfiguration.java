@@ -116,6 +116,7 @@ class SecurityConfiguration {
                         .pathMatchers("/admin/**").hasRole("ADMIN")
                         .pathMatchers("/deals/**", "/interviewers/**").hasRole("ANALYST")
                         .pathMatchers("/insights/**").hasRole("ANALYST")
+                        .pathMatchers("/programs/**").hasRole("ANALYST")
                         .pathMatchers("/actions", "/actions/**", "/actions.csv").hasRole("ANALYST")
                         // /assigned/** is for any staff: DealAccess shows each person only the deals they may see
                         .anyExchange().authenticated())

@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.regex;
 
@@ -19,6 +20,8 @@ import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.ErrorCategory;
@@ -38,9 +41,16 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
-/** The deals of a workspace: the one way other features read or change deals. */
+/**
+ * The deals of a workspace: the one way other features read or change deals. Every write also tells the
+ * {@link DealSaved} followers (program enrolment, for one), crash-safely: see {@link #settlePending}.
+ */
 @Component
 public class Deals {
+
+    private static final Logger log = LoggerFactory.getLogger(Deals.class);
+    /** Deals handed to the followers at once when a sweep finishes an interrupted follow-up. */
+    static final int FOLLOW_UP_BATCH = 500;
 
     /** What {@link #save} did: created a deal, or updated the one with the same external id. */
     public record Saved(Deal deal, boolean created) {
@@ -55,10 +65,12 @@ public class Deals {
 
     private final Store store;
     private final ChangeLog changes;
+    private final List<DealSaved> followers;
 
-    Deals(Store store, ChangeLog changes) {
+    Deals(Store store, ChangeLog changes, List<DealSaved> followers) {
         this.store = store;
         this.changes = changes;
+        this.followers = List.copyOf(followers);
     }
 
     private TenantCollection deals(WorkspaceId workspace) {
@@ -77,40 +89,48 @@ public class Deals {
     public Mono<Saved> save(WorkspaceId workspace, NewDeal deal) {
         Date now = new Date();
         String newId = new ObjectId().toHexString();
-        if (deal.externalId() == null) {
-            Document doc = facts(deal).append("_id", newId).append("createdAt", now).append("updatedAt", now);
-            return deals(workspace).insert(doc).map(d -> new Saved(toDeal(d), true));
-        }
-        Bson update = Updates.combine(setFacts(deal),
-                Updates.set("updatedAt", now),
-                Updates.setOnInsert("_id", newId),
-                Updates.setOnInsert("createdAt", now));
-        return deals(workspace).upsertByKey(EXTERNAL_KEY, deal.externalId(), update)
-                // two first sends racing: the loser's insert hits the unique index; its retry updates
-                .retryWhen(Retry.max(1).filter(Deals::isDuplicateKey))
-                .map(d -> new Saved(toDeal(d), newId.equals(d.getString("_id"))))
-                .flatMap(saved -> saved.created() ? Mono.just(saved) : changes.record(workspace, target(saved.deal())).thenReturn(saved));
+        return intend(workspace, now).flatMap(note -> {
+            if (deal.externalId() == null) {
+                Document doc = facts(deal).append("_id", newId).append("createdAt", now).append("updatedAt", now);
+                return deals(workspace).insert(doc).map(d -> new Saved(toDeal(d), true))
+                        .flatMap(saved -> followUp(workspace, List.of(saved.deal()), note).thenReturn(saved));
+            }
+            Bson update = Updates.combine(setFacts(deal),
+                    Updates.set("updatedAt", now),
+                    Updates.setOnInsert("_id", newId),
+                    Updates.setOnInsert("createdAt", now));
+            return deals(workspace).upsertByKey(EXTERNAL_KEY, deal.externalId(), update)
+                    // two first sends racing: the loser's insert hits the unique index; its retry updates
+                    .retryWhen(Retry.max(1).filter(Deals::isDuplicateKey))
+                    .map(d -> new Saved(toDeal(d), newId.equals(d.getString("_id"))))
+                    .flatMap(saved -> saved.created() ? Mono.just(saved) : changes.record(workspace, target(saved.deal())).thenReturn(saved))
+                    .flatMap(saved -> followUp(workspace, List.of(saved.deal()), note).thenReturn(saved));
+        });
     }
 
     /** Replaces the facts of an existing deal (keeping its id and creation time), or {@link NotFound}. */
     public Mono<Deal> update(WorkspaceId workspace, String id, NewDeal deal) {
         Bson externalKey = deal.externalId() == null ? Updates.unset(EXTERNAL_KEY)
                 : Updates.set(EXTERNAL_KEY, deals(workspace).qualifiedKey(deal.externalId()));
-        Bson update = Updates.combine(setFacts(deal), externalKey, Updates.set("updatedAt", new Date()));
-        return deals(workspace).findOneAndUpdate(eq("_id", id), update)
+        Date now = new Date();
+        Bson update = Updates.combine(setFacts(deal), externalKey, Updates.set("updatedAt", now));
+        return intend(workspace, now).flatMap(note -> deals(workspace).findOneAndUpdate(eq("_id", id), update)
                 .onErrorMap(Deals::isDuplicateKey, e -> new InvalidInput("externalId", "another deal already has this external id"))
                 .map(Deals::toDeal)
                 .switchIfEmpty(Mono.error(() -> new NotFound("deal")))
-                .flatMap(updated -> changes.record(workspace, target(updated)).thenReturn(updated));
+                .flatMap(updated -> changes.record(workspace, target(updated)).thenReturn(updated))
+                .flatMap(updated -> followUp(workspace, List.of(updated), note).thenReturn(updated)));
     }
 
     /**
      * Deletes the deal record alone and logs the change, so every process's quote index drops whatever it still
      * holds of the deal; {@link NotFound} when it is gone already. Only {@link DealDeletion} calls this, after the
-     * deal's interviews, answers and assignments are gone.
+     * deal's interviews, answers and assignments are gone. The {@link DealSaved} followers drop what they keep of it
+     * first (a program's invitation plan, say).
      */
     Mono<Void> delete(WorkspaceId workspace, String id) {
-        return deals(workspace).deleteOne(eq("_id", id))
+        return Flux.fromIterable(followers).concatMap(follower -> follower.deleting(workspace, id))
+                .then(deals(workspace).deleteOne(eq("_id", id)))
                 .flatMap(n -> n == 0 ? Mono.error(new NotFound("deal")) : changes.record(workspace, "deal:" + id))
                 .then();
     }
@@ -141,13 +161,17 @@ public class Deals {
                         Updates.setOnInsert("createdAt", now))));
             }
         }
-        return deals(workspace).writeAll(writes)
-                .flatMap(r -> recordUpdated(workspace, batch, r).thenReturn(
-                        new Counts(r.getInsertedCount() + r.getUpserts().size(), r.getMatchedCount())));
+        return intend(workspace, now).flatMap(note -> deals(workspace).writeAll(writes)
+                .flatMap(r -> recordUpdated(workspace, batch, r)
+                        .flatMap(updated -> followUp(workspace, written(batch, writes, r, updated, now), note))
+                        .thenReturn(new Counts(r.getInsertedCount() + r.getUpserts().size(), r.getMatchedCount()))));
     }
 
-    /** Logs a change for each deal of the batch that existed before (matched by external id), so its quotes follow. */
-    private Mono<Void> recordUpdated(WorkspaceId workspace, List<NewDeal> batch, com.mongodb.bulk.BulkWriteResult result) {
+    /**
+     * Logs a change for each deal of the batch that existed before (matched by external id), so its quotes follow;
+     * answers those deals as stored now.
+     */
+    private Mono<List<Document>> recordUpdated(WorkspaceId workspace, List<NewDeal> batch, com.mongodb.bulk.BulkWriteResult result) {
         java.util.Set<Integer> inserted = new java.util.HashSet<>();
         result.getUpserts().forEach(u -> inserted.add(u.getIndex()));
         List<String> keys = new ArrayList<>();
@@ -157,11 +181,106 @@ public class Deals {
             }
         }
         if (keys.isEmpty()) {
-            return Mono.empty();
+            return Mono.just(List.of());
         }
         return deals(workspace).find(in(EXTERNAL_KEY, keys), Sorts.ascending("_id"))
-                .concatMap(d -> changes.record(workspace, "deal:" + d.getString("_id")))
-                .then();
+                .concatMap(d -> changes.record(workspace, "deal:" + d.getString("_id")).thenReturn(d))
+                .collectList();
+    }
+
+    /**
+     * The deals a {@link #saveAll} batch wrote, as stored now, without reading the new ones back: inserts from their
+     * documents, new external ids from the facts and the id the upsert reported, known ones as {@code updated} found them.
+     */
+    private List<Deal> written(List<NewDeal> batch, List<TenantCollection.Write> writes, com.mongodb.bulk.BulkWriteResult result,
+            List<Document> updated, Date now) {
+        if (followers.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<Integer, String> upserted = new java.util.HashMap<>();
+        result.getUpserts().forEach(u -> upserted.put(u.getIndex(), u.getId().asString().getValue()));
+        List<Deal> written = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            if (writes.get(i).insert() != null) {
+                written.add(toDeal(writes.get(i).insert()));
+            } else if (upserted.containsKey(i)) {
+                written.add(toDeal(facts(batch.get(i)).append("_id", upserted.get(i)).append("createdAt", now).append("updatedAt", now)));
+            }
+        }
+        updated.forEach(d -> written.add(toDeal(d)));
+        return written;
+    }
+
+    /**
+     * Notes, before deals are written at {@code now}, that their {@link DealSaved} followers are still to hear of them:
+     * a small document in {@code dealFollowUps} that {@link #followUp} deletes once they did. A process that dies in
+     * between leaves the note, and {@link #settlePending} hands every deal of the workspace written since then to the
+     * followers again. Answers the note's id, or "" when nobody follows deals.
+     */
+    private Mono<String> intend(WorkspaceId workspace, Date now) {
+        if (followers.isEmpty()) {
+            return Mono.just("");
+        }
+        String id = new ObjectId().toHexString();
+        return store.tenant(workspace, Collections.DEAL_FOLLOW_UPS).insert(new Document("_id", id).append("since", now)).thenReturn(id);
+    }
+
+    /**
+     * Tells every {@link DealSaved} follower about the deals just written, then deletes the write's note. A follower's
+     * failure leaves the note for {@link #settlePending} and does not fail the save: the deal is stored.
+     */
+    private Mono<Void> followUp(WorkspaceId workspace, List<Deal> written, String note) {
+        if (note.isEmpty()) {
+            return Mono.empty();
+        }
+        return Flux.fromIterable(followers)
+                .concatMap(follower -> follower.saved(workspace, written))
+                .then(Mono.from(store.global(Collections.DEAL_FOLLOW_UPS).deleteOne(eq("_id", note))))
+                .then()
+                .onErrorResume(e -> {
+                    log.warn("deals saved in workspace {}, but their follow-up failed and waits for the next sweep: {}",
+                            workspace.value(), e.toString());
+                    return Mono.empty();
+                });
+    }
+
+    /**
+     * Finishes the follow-ups a crash or a failing follower left (their notes are older than {@code notedBefore}, so
+     * saves in flight finish on their own): every deal of the note's workspace written since the note goes to the
+     * {@link DealSaved} followers again, {@value #FOLLOW_UP_BATCH} at a time, then the note goes. Notes of every
+     * workspace (a global query); answers how many deals were handed over.
+     */
+    public Mono<Long> settlePending(java.time.Instant notedBefore) {
+        if (followers.isEmpty()) {
+            return Mono.just(0L);
+        }
+        return Flux.from(store.global(Collections.DEAL_FOLLOW_UPS).find(lt("since", Date.from(notedBefore))).sort(Sorts.ascending("since")))
+                .concatMap(note -> {
+                    WorkspaceId workspace = new WorkspaceId(note.getString(TenantCollection.WORKSPACE));
+                    return deals(workspace).find(gte("updatedAt", note.getDate("since")), Sorts.ascending("_id"))
+                            .map(Deals::toDeal)
+                            .buffer(FOLLOW_UP_BATCH)
+                            .concatMap(pending -> Flux.fromIterable(followers)
+                                    .concatMap(follower -> follower.saved(workspace, pending))
+                                    .then(Mono.just((long) pending.size())))
+                            .reduce(0L, Long::sum)
+                            .flatMap(n -> Mono.from(store.global(Collections.DEAL_FOLLOW_UPS).deleteOne(eq("_id", note.getString("_id"))))
+                                    .thenReturn(n))
+                            .onErrorResume(e -> {
+                                log.warn("follow-up of deals of workspace {} saved since {} failed again; next sweep: {}",
+                                        workspace.value(), note.getDate("since"), e.toString());
+                                return Mono.just(0L);
+                            });
+                })
+                .reduce(0L, Long::sum);
+    }
+
+    /**
+     * The deals of this workspace closed on or after {@code from}, oldest first, streamed (no page limit): for
+     * features that look back over recent deals, such as a new program enrolling them.
+     */
+    public Flux<Deal> closedSince(WorkspaceId workspace, LocalDate from) {
+        return deals(workspace).find(gte("closeDate", from.toString()), Sorts.ascending("closeDate", "_id")).map(Deals::toDeal);
     }
 
     /** One page of the deals matching the filter, latest close date first. */

@@ -28,6 +28,7 @@ import com.mongodb.client.model.Updates;
 
 import io.winloss.portal.PortalProperties;
 import io.winloss.portal.deal.Deals;
+import io.winloss.portal.mail.MailBounced;
 import io.winloss.portal.mail.MailSent;
 import io.winloss.portal.mail.MailTemplates;
 import io.winloss.portal.mail.OutgoingMail;
@@ -38,14 +39,16 @@ import io.winloss.portal.store.Store;
 import io.winloss.portal.store.TenantCollection;
 import io.winloss.portal.web.FieldError;
 import io.winloss.portal.web.InvalidInput;
+import io.winloss.portal.web.NotFound;
 import io.winloss.portal.workspace.WorkspaceId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Invites buyers: an unguessable link (256 random bits, stored only as its hash) that expires, and the
- * invitation mail queued in the outbox together with it. Buyers come back with the token alone, so
- * {@link #byToken} is the one lookup made before a workspace is known.
+ * invitation mail queued in the outbox together with it. Reminders carry fresh links to the same invitation
+ * (hashes in {@code reminderTokens}), since the first link cannot be rebuilt from its hash. Buyers come back with
+ * a token alone, so {@link #byToken} is the one lookup made before a workspace is known.
  */
 @Component
 public class Invitations {
@@ -103,6 +106,99 @@ public class Invitations {
         });
     }
 
+    /**
+     * Invites the buyer at most once under an id the caller chose (a program's invitation plan uses its own id), as
+     * of {@code now}: the link expires {@code invitationValidDays} after it. Safe to call again after a crash at any
+     * point: an invitation whose mail was queued is answered as it is (with a null {@code url}: its link cannot be
+     * shown again), and one whose mail was not gets a fresh link (the first one reached nobody) and its mail. The
+     * mail's outbox id derives from the invitation's, so it is queued once. {@code NotFound} when the deal is not in
+     * this workspace, {@code InvalidInput} for a bad address.
+     */
+    public Mono<Created> invite(WorkspaceId workspace, String dealId, String email, String incentive, String invitationId, Instant now) {
+        return Mono.defer(() -> {
+            String to = email == null ? "" : email.trim();
+            String thanks = incentive == null || incentive.isBlank() ? null : incentive.strip();
+            validate(to, thanks);
+            return deals.find(workspace, dealId).flatMap(deal -> invitations(workspace).findById(invitationId)
+                    .flatMap(existing -> outbox.queued(workspace, invitationMailId(invitationId)).flatMap(queued -> queued
+                            ? Mono.just(new Created(toInvitation(existing), null))
+                            : mailWithFreshLink(workspace, toInvitation(existing))))
+                    .switchIfEmpty(Mono.defer(() -> {
+                        SecretToken token = SecretToken.generate("");
+                        Instant expires = now.plus(Duration.ofDays(properties.invitationValidDays()));
+                        Document doc = new Document("_id", invitationId).append("dealId", deal.id()).append("email", to)
+                                .append("incentive", thanks).append("tokenHash", token.hash())
+                                .append("createdAt", Date.from(now)).append("expiresAt", Date.from(expires));
+                        return invitations(workspace).insert(doc)
+                                .then(outbox.queueOnce(invitationMailId(invitationId), mail(workspace, invitationId, to, thanks, token, expires)))
+                                .thenReturn(new Created(toInvitation(doc), link(token.value(), "")));
+                    })));
+        });
+    }
+
+    /** The invitation exists but its mail was never queued (a crash between the two): a new link, then the mail. */
+    private Mono<Created> mailWithFreshLink(WorkspaceId workspace, Invitation invitation) {
+        SecretToken token = SecretToken.generate("");
+        return invitations(workspace).updateOne(eq("_id", invitation.id()), Updates.set("tokenHash", token.hash()))
+                .then(outbox.queueOnce(invitationMailId(invitation.id()),
+                        mail(workspace, invitation.id(), invitation.email(), invitation.incentive(), token, invitation.expiresAt())))
+                .thenReturn(new Created(invitation, link(token.value(), "")));
+    }
+
+    private static String invitationMailId(String invitationId) {
+        return invitationId + ":invitation";
+    }
+
+    /**
+     * Queues reminder number {@code reminder} (1, 2, ...) of the invitation to the same buyer, at most once: its mail's
+     * outbox id derives from the invitation and the number, so a retry after a crash finds it queued and answers
+     * false. The reminder carries a fresh link (and opt-out link) to the same invitation, so it opens the same survey
+     * and the same draft. Callers check first that the buyer has not answered, opted out or bounced and that the
+     * invitation has not expired. {@code NotFound} when the invitation is gone.
+     */
+    public Mono<Boolean> remind(WorkspaceId workspace, String invitationId, int reminder, Instant now) {
+        String mailId = invitationId + ":reminder:" + reminder;
+        TenantCollection tokens = store.tenant(workspace, Collections.REMINDER_TOKENS);
+        return outbox.queued(workspace, mailId).flatMap(queued -> queued ? Mono.just(false)
+                : find(workspace, invitationId)
+                        .switchIfEmpty(Mono.error(() -> new NotFound("invitation")))
+                        .flatMap(invitation -> {
+                            SecretToken token = SecretToken.generate("");
+                            // a token a crash left without its mail reached nobody: it goes, the new one replaces it
+                            return tokens.deleteMany(and(eq("invitationId", invitationId), eq("reminder", reminder)))
+                                    .then(tokens.insert(new Document("_id", token.hash()).append("invitationId", invitationId)
+                                            .append("reminder", reminder).append("createdAt", Date.from(now))))
+                                    .then(outbox.queueOnce(mailId, reminderMail(workspace, invitation, token)));
+                        }));
+    }
+
+    private OutgoingMail reminderMail(WorkspaceId workspace, Invitation invitation, SecretToken token) {
+        String link = link(token.value(), "");
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("link", link);
+        vars.put("optOutLink", link(token.value(), "/opt-out"));
+        vars.put("incentive", invitation.incentive());
+        vars.put("expires", DateTimeFormatter.ISO_LOCAL_DATE.format(invitation.expiresAt().atZone(ZoneOffset.UTC)));
+        MailTemplates.Bodies bodies = mailTemplates.render("reminder", vars);
+        return new OutgoingMail(workspace, invitation.email(), "Reminder: a few questions about your recent purchase decision",
+                bodies.html(), bodies.text(), invitation.id(), link);
+    }
+
+    /** Those of the invitations with these ids that are this workspace's, by id alone (the embedded store's id index). */
+    public Flux<Invitation> findAll(WorkspaceId workspace, java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Flux.empty();
+        }
+        return Flux.from(store.global(Collections.INVITATIONS).find(com.mongodb.client.model.Filters.in("_id", ids)))
+                .filter(d -> workspace.value().equals(d.getString(TenantCollection.WORKSPACE)))
+                .map(Invitations::toInvitation);
+    }
+
+    /** The invitation with this id if it is this workspace's. */
+    public Mono<Invitation> find(WorkspaceId workspace, String id) {
+        return invitations(workspace).findById(id).map(Invitations::toInvitation);
+    }
+
     private static void validate(String email, String incentive) {
         List<FieldError> errors = new ArrayList<>();
         if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
@@ -142,7 +238,14 @@ public class Invitations {
         if (token == null || token.isEmpty() || token.length() > 100) {
             return Mono.empty();
         }
-        return Mono.from(store.global(Collections.INVITATIONS).find(eq("tokenHash", SecretToken.hashOf(token))).first())
+        String hash = SecretToken.hashOf(token);
+        return Mono.from(store.global(Collections.INVITATIONS).find(eq("tokenHash", hash)).first())
+                // a reminder's link: its token's hash is the id of its document, which names the invitation
+                .switchIfEmpty(Mono.defer(() -> Mono.from(store.global(Collections.REMINDER_TOKENS).find(eq("_id", hash)).first())
+                        .flatMap(reminder -> Mono.from(store.global(Collections.INVITATIONS)
+                                        .find(eq("_id", reminder.getString("invitationId"))).first())
+                                .filter(invitation -> invitation.getString(TenantCollection.WORKSPACE)
+                                        .equals(reminder.getString(TenantCollection.WORKSPACE))))))
                 .map(Invitations::toInvitation);
     }
 
@@ -152,13 +255,14 @@ public class Invitations {
 
     /**
      * Deletes the deal's invitations (the deal is being deleted; its responses went first): for each, its mail that
-     * has not gone out is withdrawn, the buyer's draft deleted, then the invitation itself, whose link then answers
-     * 404. One invitation at a time, each last of its parts, so deleting again after a crash finishes the job.
+     * has not gone out is withdrawn, the buyer's draft and its reminders' links deleted, then the invitation itself,
+     * whose link then answers 404. One invitation at a time, each last of its parts, so deleting again after a crash finishes the job.
      */
     public Mono<Long> deleteAllOf(WorkspaceId workspace, String dealId) {
         return forDeal(workspace, dealId)
                 .concatMap(invitation -> outbox.withdraw(workspace, invitation.id())
                         .then(drafts.forget(workspace, invitation.id()))
+                        .then(store.tenant(workspace, Collections.REMINDER_TOKENS).deleteMany(eq("invitationId", invitation.id())))
                         .then(invitations(workspace).deleteOne(eq("_id", invitation.id()))))
                 .reduce(0L, Long::sum);
     }
@@ -203,6 +307,18 @@ public class Invitations {
                 .subscribe(n -> { }, e -> log.warn("could not record that invitation {} was sent: {}", sent.invitationId(), e.toString()));
     }
 
+    /** Marks the invitation whose mail bounced: its buyer gets no reminders, and staff see the address is bad. */
+    @EventListener
+    void mailBounced(MailBounced bounced) {
+        if (bounced.invitationId() == null || bounced.workspaceId() == null) {
+            return;
+        }
+        invitations(new WorkspaceId(bounced.workspaceId()))
+                .updateOne(and(eq("_id", bounced.invitationId()), eq("bouncedAt", null)),
+                        Updates.combine(Updates.set("bouncedAt", Date.from(clock.instant())), Updates.set("bounceReason", bounced.reason())))
+                .subscribe(n -> { }, e -> log.warn("could not record that invitation {} bounced: {}", bounced.invitationId(), e.toString()));
+    }
+
     Instant now() {
         return clock.instant();
     }
@@ -211,7 +327,7 @@ public class Invitations {
         return new Invitation(d.getString("_id"), new WorkspaceId(d.getString("workspaceId")), d.getString("dealId"),
                 d.getString("email"), d.getString("incentive"), instant(d.getDate("createdAt")), instant(d.getDate("expiresAt")),
                 instant(d.getDate("sentAt")), instant(d.getDate("openedAt")), instant(d.getDate("answeredAt")),
-                instant(d.getDate("optedOutAt")));
+                instant(d.getDate("optedOutAt")), instant(d.getDate("bouncedAt")));
     }
 
     private static Instant instant(Date date) {

@@ -35,7 +35,7 @@ public class ResponseRates {
      */
     public record ResponseRate(String outcome, int invitedDeals, int answeredDeals, double rate, List<Double> ci) {
 
-        static ResponseRate of(String outcome, int invited, int answered) {
+        public static ResponseRate of(String outcome, int invited, int answered) {
             if (invited == 0) {
                 return new ResponseRate(outcome, 0, 0, 0.0, List.of(0.0, 1.0));
             }

@@ -45,14 +45,38 @@ public class Outbox {
 
     /** Queues the mail, due at once; returns its id. */
     public Mono<String> queue(OutgoingMail mail) {
+        return Mono.defer(() -> store.tenant(mail.workspace(), Collections.OUTBOX).insert(document(new ObjectId().toHexString(), mail)))
+                .map(d -> d.getString("_id"));
+    }
+
+    /**
+     * Queues the mail under an id the caller derives from what it is about (an invitation's reminder, say), at most
+     * once: when a mail with this id exists already, nothing is queued and the answer is false. A caller retrying after
+     * a crash therefore never mails twice.
+     */
+    public Mono<Boolean> queueOnce(String id, OutgoingMail mail) {
+        return Mono.defer(() -> store.tenant(mail.workspace(), Collections.OUTBOX).insert(document(id, mail)))
+                .thenReturn(true)
+                .onErrorResume(Outbox::isDuplicateKey, e -> Mono.just(false));
+    }
+
+    /** Whether a mail with this id was queued (whatever became of it since). */
+    public Mono<Boolean> queued(WorkspaceId workspace, String id) {
+        return store.tenant(workspace, Collections.OUTBOX).findById(id).hasElement();
+    }
+
+    private static boolean isDuplicateKey(Throwable e) {
+        return e instanceof com.mongodb.MongoWriteException w && w.getError().getCategory() == com.mongodb.ErrorCategory.DUPLICATE_KEY;
+    }
+
+    private static Document document(String id, OutgoingMail mail) {
         Date now = Date.from(Instant.now());
-        Document doc = new Document("_id", new ObjectId().toHexString())
+        return new Document("_id", id)
                 .append("to", mail.to()).append("subject", mail.subject())
                 .append("html", mail.html()).append("text", mail.text())
                 .append("status", "pending").append("attempts", 0).append("nextAttemptAt", now)
                 .append("createdAt", now)
                 .append("invitationId", mail.invitationId()).append("link", mail.link());
-        return store.tenant(mail.workspace(), Collections.OUTBOX).insert(doc).map(d -> d.getString("_id"));
     }
 
     /**
@@ -99,6 +123,17 @@ public class Outbox {
                 Updates.combine(Updates.set("status", giveUp ? "failed" : "pending"), Updates.set("attempts", attempts),
                         Updates.set("nextAttemptAt", Date.from(now.plus(backoff(attempts)))),
                         Updates.set("lastError", reason), Updates.unset("leaseUntil")))).then();
+    }
+
+    /**
+     * Parks the mail as {@code bounced}: the server refused its recipient for good, so it is never tried again and
+     * stays listed for admins with the server's words.
+     */
+    Mono<Void> markBounced(OutboxMail mail, String reason, Instant now) {
+        return Mono.from(store.global(Collections.OUTBOX).updateOne(and(eq("_id", mail.id()), eq("status", "sending")),
+                Updates.combine(Updates.set("status", "bounced"), Updates.set("attempts", mail.attempts() + 1),
+                        Updates.set("bouncedAt", Date.from(now)), Updates.set("lastError", reason),
+                        Updates.unset("nextAttemptAt"), Updates.unset("leaseUntil")))).then();
     }
 
     /** 30 s after the first failure, doubling with each further one, at most six hours. */

@@ -22,7 +22,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Sends the outbox through SMTP, in worker processes with SMTP configured; elsewhere mail stays pending.
- * Each mail is claimed alone (see {@link Outbox#claimDue}), so several workers never send the same mail, and
+ * A recipient the server refuses for good ({@link SmtpRefusal}) parks the mail as bounced and publishes
+ * {@link MailBounced}; other failures are retried. Each mail is claimed alone (see {@link Outbox#claimDue}), so several workers never send the same mail, and
  * the blocking SMTP conversation runs on a small scheduler of its own, never on a request thread.
  */
 @Component
@@ -105,6 +106,13 @@ public class OutboxSender {
                 .then(Mono.defer(() -> outbox.markSent(mail, clock.instant())))
                 .doOnSuccess(v -> events.publishEvent(new MailSent(mail.workspaceId(), mail.invitationId())))
                 .onErrorResume(e -> {
+                    java.util.Optional<String> refusal = SmtpRefusal.permanent(e);
+                    if (refusal.isPresent()) {
+                        log.info("mail {} bounced: {}", mail.id(), refusal.get());
+                        return outbox.markBounced(mail, refusal.get(), clock.instant())
+                                .doOnSuccess(v -> events.publishEvent(
+                                        new MailBounced(mail.workspaceId(), mail.invitationId(), mail.to(), refusal.get())));
+                    }
                     String reason = reason(e);
                     log.info("mail {} not sent (attempt {}): {}", mail.id(), mail.attempts() + 1, reason);
                     return outbox.markFailed(mail, reason, clock.instant());

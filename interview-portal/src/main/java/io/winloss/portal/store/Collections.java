@@ -52,6 +52,14 @@ public final class Collections {
     public static final String WEBHOOK_EVENTS = "webhookEvents";
     /** Themes reports shared by link with the wider company, each found by its token's hash. */
     public static final String SHARED_REPORTS = "sharedReports";
+    /** Invitation programs: which deals are in scope, when to invite and remind. */
+    public static final String PROGRAMS = "programs";
+    /** One invitation plan per program and deal ({@code planKey}): its next step, when it is due, and its lease. */
+    public static final String PROGRAM_PLANS = "programPlans";
+    /** A reminder's fresh link to an invitation, {@code _id} the token's hash (the token itself is never stored). */
+    public static final String REMINDER_TOKENS = "reminderTokens";
+    /** Notes of deal writes whose DealSaved followers have not all finished ({@code since}: when the deals were written). */
+    public static final String DEAL_FOLLOW_UPS = "dealFollowUps";
     /** Post-mortem actions, each with its three reviews embedded. */
     public static final String ACTIONS = "actions";
     /** Review reminders to mail, one per review and kind, claimed once ({@code pending} to {@code sent}). */

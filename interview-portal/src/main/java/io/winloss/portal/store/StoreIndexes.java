@@ -73,6 +73,13 @@ class StoreIndexes implements SmartInitializingSingleton {
                         // key = workspaceId + target + sentence index: one correction per sentence
                         create(Collections.CORRECTIONS, unique("key"), lookup("workspaceId", "target")),
                         create(Collections.INTERVIEWS, lookup("workspaceId", "dealId")),
+                        // planKey = workspaceId + programId:dealId: one invitation plan per program and deal
+                        create(Collections.PROGRAM_PLANS, unique("planKey"), lookup("status", "nextAt"),
+                                lookup("workspaceId", "programId")),
+                        create(Collections.PROGRAMS, lookup("workspaceId")),
+                        create(Collections.REMINDER_TOKENS, lookup("workspaceId", "invitationId")),
+                        // notes of deal writes whose follow-up has not finished, found by the sweep
+                        create(Collections.DEAL_FOLLOW_UPS, lookup("since")),
                         create(Collections.ACTIONS, lookup("workspaceId", "dealId")),
                         create(Collections.ACTION_REMINDERS, lookup("status", "at")),
                         // assignmentKey = workspaceId + dealId + interviewerId: one assignment per interviewer and deal

@@ -123,6 +123,19 @@ public final class TenantCollection {
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)));
     }
 
+    /**
+     * The documents with these workspace-qualified keys (see {@link #qualifiedKey}), by the key alone, so the embedded
+     * store uses its unique index; the keys are qualified, so only this workspace's documents can match.
+     */
+    public Flux<Document> findByKeys(String keyField, java.util.Collection<String> localKeys) {
+        if (localKeys.isEmpty()) {
+            return Flux.empty();
+        }
+        return Flux.from(collection.find(com.mongodb.client.model.Filters.in(keyField,
+                        localKeys.stream().map(this::qualifiedKey).toList())))
+                .filter(doc -> workspace.value().equals(doc.getString(WORKSPACE)));
+    }
+
     private Bson stampedUpsert(String keyField, String localKey, Bson update) {
         return Updates.combine(update, Updates.set(keyField, qualifiedKey(localKey)),
                 Updates.setOnInsert(WORKSPACE, workspace.value()));
