@@ -3,7 +3,9 @@ package io.winloss.portal.action;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.or;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -12,6 +14,7 @@ import java.util.Date;
 import java.util.List;
 
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -27,14 +30,18 @@ import reactor.core.publisher.Mono;
 
 /**
  * The review reminders still to send, one document per review and kind ({@code upcoming} some days before the review
- * is due, {@code due} on the day, at 00:00 UTC), planned when the action is created. A reminder is sent at most once:
- * a process claims it with one atomic update from {@code pending} to {@code sent}, so when two schedulers find the same
- * reminder due, exactly one of them gets it.
+ * is due, {@code due} on the day, at 00:00 UTC), planned when the action is created. A process claims a due reminder
+ * with one atomic update conditioned on it not being sent ({@code pending}, or {@code sending} under a lease that ran
+ * out because its claimer died), so when two schedulers find the same reminder due exactly one of them gets it; it is
+ * {@code sent} or {@code skipped} once handled.
  */
 @Component
 class ReminderSchedule {
 
     enum Kind { UPCOMING, DUE }
+
+    /** How long a claimed reminder stays its claimer's: far longer than rendering and queueing one mail takes. */
+    static final Duration LEASE = Duration.ofMinutes(2);
 
     /** A reminder as due work: which review of which action, and of which kind. */
     record Reminder(String id, WorkspaceId workspace, String actionId, int review, Kind kind, Instant at) {
@@ -78,44 +85,49 @@ class ReminderSchedule {
     }
 
     /**
-     * Pending reminders of every workspace whose time has come, earliest first. A global query: the scheduler works
-     * for the whole instance, as the outbox's sender does.
+     * Reminders of every workspace whose time has come and that nobody holds, earliest first. A global query: the
+     * scheduler works for the whole instance, as the outbox's sender does.
      */
     Flux<Reminder> due(Instant now, int limit) {
-        return Flux.from(store.global(Collections.ACTION_REMINDERS)
-                        .find(and(eq("status", "pending"), lte("at", Date.from(now)))).sort(Sorts.ascending("at")).limit(limit))
+        return Flux.from(store.global(Collections.ACTION_REMINDERS).find(claimable(now)).sort(Sorts.ascending("at")).limit(limit))
                 .map(ReminderSchedule::toReminder);
     }
 
+    /** Due and not sent: pending, or claimed by a process whose lease ran out before it finished. */
+    private static Bson claimable(Instant now) {
+        Date at = Date.from(now);
+        return or(and(eq("status", "pending"), lte("at", at)), and(eq("status", "sending"), lte("leaseUntil", at)));
+    }
+
     /**
-     * Claims the reminder for this process: one atomic update, conditioned on it still being pending, that marks it
-     * sent. Empty when another process claimed it first.
+     * Claims the reminder for this process with one atomic update, conditioned on it still being claimable, that marks
+     * it {@code sending} under a lease. Empty when another process claimed it first.
      */
     Mono<Reminder> claim(Reminder reminder, Instant now) {
         return Mono.from(store.global(Collections.ACTION_REMINDERS).findOneAndUpdate(
-                        and(eq("_id", reminder.id()), eq("status", "pending")),
-                        Updates.combine(Updates.set("status", "sent"), Updates.set("sentAt", Date.from(now))),
+                        and(eq("_id", reminder.id()), claimable(now)),
+                        Updates.combine(Updates.set("status", "sending"), Updates.set("leaseUntil", Date.from(now.plus(LEASE)))),
                         new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
                 .map(ReminderSchedule::toReminder);
     }
 
-    /** Records the mail that carried the reminder. */
-    Mono<Void> sent(Reminder reminder, String mailId) {
-        return Mono.from(store.global(Collections.ACTION_REMINDERS).updateOne(eq("_id", reminder.id()),
-                Updates.set("mailId", mailId))).then();
+    /** Records that the reminder's mail is in the outbox, under {@code mailId}. */
+    Mono<Void> sent(Reminder reminder, String mailId, Instant now) {
+        return Mono.from(store.global(Collections.ACTION_REMINDERS).updateOne(and(eq("_id", reminder.id()), eq("status", "sending")),
+                Updates.combine(Updates.set("status", "sent"), Updates.set("sentAt", Date.from(now)),
+                        Updates.set("mailId", mailId), Updates.unset("leaseUntil")))).then();
     }
 
     /** A claimed reminder that needs no mail after all (the review was recorded, the action closed or deleted). */
     Mono<Void> skipped(Reminder reminder, String reason) {
-        return Mono.from(store.global(Collections.ACTION_REMINDERS).updateOne(eq("_id", reminder.id()),
-                Updates.combine(Updates.set("status", "skipped"), Updates.set("reason", reason)))).then();
+        return Mono.from(store.global(Collections.ACTION_REMINDERS).updateOne(and(eq("_id", reminder.id()), eq("status", "sending")),
+                Updates.combine(Updates.set("status", "skipped"), Updates.set("reason", reason), Updates.unset("leaseUntil")))).then();
     }
 
     /** Gives a claimed reminder back when its mail could not be queued, so the next run tries again. */
     Mono<Void> release(Reminder reminder) {
-        return Mono.from(store.global(Collections.ACTION_REMINDERS).updateOne(
-                and(eq("_id", reminder.id()), eq("status", "sent")),
-                Updates.combine(Updates.set("status", "pending"), Updates.unset("sentAt")))).then();
+        return Mono.from(store.global(Collections.ACTION_REMINDERS).updateOne(and(eq("_id", reminder.id()), eq("status", "sending")),
+                Updates.combine(Updates.set("status", "pending"), Updates.unset("leaseUntil")))).then();
     }
 
     private static Reminder toReminder(Document d) {

@@ -26,9 +26,10 @@ import reactor.core.publisher.Mono;
  * Mails an action's owner when one of its reviews is coming up and when it falls due, through the outbox
  * ({@code templates/mail/review.*}). Runs every minute in worker processes; {@link #remindDue} takes "now" as a
  * parameter, so tests choose the time. Each reminder is claimed before its mail is queued ({@link ReminderSchedule#claim}),
- * so two processes never mail the same reminder; a process that dies between the claim and the queue loses that one
- * reminder rather than sending it twice. The mail goes to whoever owns the action when it is sent, and none goes for
- * a review already recorded or an action done, dropped or deleted.
+ * so two processes never handle the same reminder at once; the mail is queued under an id made from the reminder's
+ * ({@link Outbox#queueOnce}), so a process that takes over a reminder whose claimer died after queueing its mail sends
+ * no second one. The mail goes to whoever owns the action when it is sent, and none goes for a review already
+ * recorded, an action done, dropped or deleted, or a coming-up reminder whose review is already due.
  */
 @Component
 class ReviewReminders {
@@ -104,15 +105,20 @@ class ReviewReminders {
                             && !now.isBefore(review.due().atStartOfDay(ZoneOffset.UTC).toInstant())) {
                         return schedule.skipped(reminder, "the review fell due before this reminder went").thenReturn(0L);
                     }
-                    return outbox.queue(mail(action, review, reminder, now))
-                            .flatMap(mailId -> schedule.sent(reminder, mailId))
-                            .thenReturn(1L)
+                    String mailId = mailId(reminder);
+                    return outbox.queueOnce(mailId, mail(action, review, reminder, now))
+                            .flatMap(queued -> schedule.sent(reminder, mailId, now).thenReturn(queued ? 1L : 0L))
                             .onErrorResume(e -> {
                                 log.warn("review reminder {} not queued, will retry: {}", reminder.id(), e.toString());
                                 return schedule.release(reminder).thenReturn(0L);
                             });
                 })
                 .onErrorResume(NotFound.class, e -> schedule.skipped(reminder, "the action was deleted").thenReturn(0L));
+    }
+
+    /** The outbox id of a reminder's mail: one mail per reminder, however often it is claimed. */
+    static String mailId(ReminderSchedule.Reminder reminder) {
+        return "action-reminder:" + reminder.id();
     }
 
     private OutgoingMail mail(Action action, Review review, ReminderSchedule.Reminder reminder, Instant now) {

@@ -186,4 +186,57 @@ class ReviewRemindersTests {
         assertThat(planned).filteredOn(r -> "pending".equals(r.getString("status")))
                 .as("only the six-month reminder on the day is still ahead").hasSize(4);
     }
+
+    @Test
+    void ofTwoProcessesClaimingTheSameReminderAtOnceExactlyOneGetsIt() {
+        Map<String, Object> action = actionStartingToday("Claim race");
+        Instant sixMonths = dayOf(action, 3);
+        List<ReminderSchedule.Reminder> due = schedule.due(sixMonths, 1000)
+                .filter(r -> r.actionId().equals(action.get("id"))).collectList().block(Duration.ofSeconds(10));
+        assertThat(due).hasSize(6);
+        for (ReminderSchedule.Reminder reminder : due) {
+            List<ReminderSchedule.Reminder> claimed = Flux.merge(
+                            schedule.claim(reminder, sixMonths).subscribeOn(Schedulers.parallel()),
+                            schedule.claim(reminder, sixMonths).subscribeOn(Schedulers.parallel()))
+                    .collectList().block(Duration.ofSeconds(10));
+            assertThat(claimed).as(reminder.id()).hasSize(1);
+        }
+        assertThat(schedule.due(sixMonths.plus(Duration.ofMinutes(1)), 1000)
+                .filter(r -> r.actionId().equals(action.get("id"))).collectList().block(Duration.ofSeconds(10)))
+                .as("claimed reminders are not due again while their lease holds").isEmpty();
+    }
+
+    @Test
+    void aReminderWhoseClaimerDiedIsTakenOverAfterItsLeaseAndMailedOnce() {
+        Map<String, Object> action = actionStartingToday("Crash test");
+        Instant due = dayOf(action, 1);
+        Instant upcoming = due.minus(Duration.ofDays(3));
+
+        // a process claims the coming-up reminder and dies before queueing its mail
+        ReminderSchedule.Reminder first = reminderOf(action, upcoming, ReminderSchedule.Kind.UPCOMING);
+        assertThat(schedule.claim(first, upcoming).block(Duration.ofSeconds(10))).isNotNull();
+        remindAt(upcoming.plusSeconds(60));
+        assertThat(mailsTo(owner)).as("held by the dead claimer's lease").isEmpty();
+        remindAt(upcoming.plus(ReminderSchedule.LEASE).plusSeconds(1));
+        assertThat(mailsTo(owner)).extracting(m -> m.getString("subject"))
+                .containsExactly("Six-week review in 3 days: Crash test");
+
+        // another claims the reminder on the day, queues its mail and dies before marking it sent
+        ReminderSchedule.Reminder second = reminderOf(action, due, ReminderSchedule.Kind.DUE);
+        schedule.claim(second, due).block(Duration.ofSeconds(10));
+        outbox.queueOnce(ReviewReminders.mailId(second), new io.winloss.portal.mail.OutgoingMail(tenant.workspace().id(),
+                owner, "Six-week review due: Crash test", "<p>html</p>", "text", null, null)).block(Duration.ofSeconds(10));
+        remindAt(due.plus(ReminderSchedule.LEASE).plusSeconds(1));
+        assertThat(mailsTo(owner)).as("the mail queued before the crash is not queued again").hasSize(2);
+        Document reminder = Flux.from(store.global(Collections.ACTION_REMINDERS).find(eq("_id", second.id())))
+                .blockFirst(Duration.ofSeconds(10));
+        assertThat(reminder.getString("status")).isEqualTo("sent");
+        assertThat(reminder.getString("mailId")).isEqualTo(ReviewReminders.mailId(second));
+    }
+
+    private ReminderSchedule.Reminder reminderOf(Map<String, Object> action, Instant now, ReminderSchedule.Kind kind) {
+        return schedule.due(now, 1000)
+                .filter(r -> r.actionId().equals(action.get("id")) && r.review() == 1 && r.kind() == kind)
+                .blockFirst(Duration.ofSeconds(10));
+    }
 }
