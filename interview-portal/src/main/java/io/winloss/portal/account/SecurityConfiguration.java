@@ -117,6 +117,7 @@ class SecurityConfiguration {
                         .pathMatchers("/deals/**", "/interviewers/**").hasRole("ANALYST")
                         .pathMatchers("/insights/**").hasRole("ANALYST")
                         .pathMatchers("/programs/**").hasRole("ANALYST")
+                        .pathMatchers("/actions", "/actions/**", "/actions.csv").hasRole("ANALYST")
                         // /assigned/** is for any staff: DealAccess shows each person only the deals they may see
                         .anyExchange().authenticated())
                 .build();

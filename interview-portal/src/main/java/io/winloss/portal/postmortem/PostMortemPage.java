@@ -17,9 +17,8 @@ record PostMortemPage(Deal deal, List<TimelineEvent> timeline, List<DealAnswers.
         List<ActionLink> actions) {
 
     /**
-     * An action this post-mortem led to, linked to its page. ACTIONS: the action feature ({@code action.Actions},
-     * {@code fromDeal(workspace, dealId)}) fills these once it is merged; until then the list is empty and the page
-     * offers to create one from each root cause ({@code /actions/new?dealId=&rootCause=}).
+     * An action this post-mortem led to ({@code action.Actions#fromDeal}), linked to its page; the page also offers to
+     * create one from each root cause ({@code /actions/new?dealId=&rootCause=}).
      */
     record ActionLink(String title, String status, String path) {
     }

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 
 import io.winloss.portal.account.Staff;
+import io.winloss.portal.action.Actions;
 import io.winloss.portal.analysis.Analyses;
 import io.winloss.portal.deal.Deals;
 import io.winloss.portal.interview.Interviews;
@@ -45,11 +46,12 @@ class PostMortemPages {
     private final BuyerAnswers buyerAnswers;
     private final Interviews interviews;
     private final Analyses analyses;
+    private final Actions actions;
     private final Clock clock = Clock.systemUTC();
 
     PostMortemPages(Deals deals, Touchpoints touchpoints, TouchpointImport touchpointImport, PostMortems postMortems,
             PostMortemRatings ratings, Invitations invitations, BuyerAnswers buyerAnswers, Interviews interviews,
-            Analyses analyses) {
+            Analyses analyses, Actions actions) {
         this.deals = deals;
         this.touchpoints = touchpoints;
         this.touchpointImport = touchpointImport;
@@ -59,6 +61,7 @@ class PostMortemPages {
         this.buyerAnswers = buyerAnswers;
         this.interviews = interviews;
         this.analyses = analyses;
+        this.actions = actions;
     }
 
     @ModelAttribute("touchpointTypes")
@@ -138,7 +141,10 @@ class PostMortemPages {
                         buyerAnswers.ofDeal(staff, id).collectList(),
                         interviews.forDeal(staff.workspace(), id).collectList(),
                         postMortems.find(staff.workspace(), id),
-                        ratings.summary(staff.workspace(), id))
+                        ratings.summary(staff.workspace(), id),
+                        actions.fromDeal(staff.workspace(), id)
+                                .map(a -> new PostMortemPage.ActionLink(a.title(), a.status().label(), "/actions/" + a.id()))
+                                .collectList())
                 .flatMap(t -> Mono.justOrEmpty(t.getT4()).flatMapIterable(list -> list)
                         .concatMap(interview -> analyses.read(staff.workspace(), interview.target())
                                 .map(sentences -> InterviewQuotes.of(interview, sentences)))
@@ -146,8 +152,7 @@ class PostMortemPages {
                         .map(quotes -> new PostMortemPage(deal,
                                 Timeline.of(deal, t.getT1(), t.getT2(), t.getT3(), t.getT4()),
                                 t.getT3(), quotes, t.getT5(), t.getT6(), t.getT6().of(staff.userId()),
-                                // ACTIONS: action.Actions.fromDeal(staff.workspace(), id) lists them here after the merge
-                                List.of()))))
+                                t.getT7()))))
                 .doOnNext(page -> {
                     model.addAttribute("page", page);
                     if (!model.containsAttribute("form")) {

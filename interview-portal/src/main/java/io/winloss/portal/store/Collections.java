@@ -60,6 +60,10 @@ public final class Collections {
     public static final String REMINDER_TOKENS = "reminderTokens";
     /** Notes of deal writes whose DealSaved followers have not all finished ({@code since}: when the deals were written). */
     public static final String DEAL_FOLLOW_UPS = "dealFollowUps";
+    /** Post-mortem actions, each with its three reviews embedded. */
+    public static final String ACTIONS = "actions";
+    /** Review reminders to mail, one per review and kind, claimed once ({@code pending} to {@code sent}). */
+    public static final String ACTION_REMINDERS = "actionReminders";
 
     private Collections() {
     }

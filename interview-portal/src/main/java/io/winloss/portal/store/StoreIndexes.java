@@ -80,6 +80,8 @@ class StoreIndexes implements SmartInitializingSingleton {
                         create(Collections.REMINDER_TOKENS, lookup("workspaceId", "invitationId")),
                         // notes of deal writes whose follow-up has not finished, found by the sweep
                         create(Collections.DEAL_FOLLOW_UPS, lookup("since")),
+                        create(Collections.ACTIONS, lookup("workspaceId", "dealId")),
+                        create(Collections.ACTION_REMINDERS, lookup("status", "at")),
                         // assignmentKey = workspaceId + dealId + interviewerId: one assignment per interviewer and deal
                         create(Collections.ASSIGNMENTS, unique("assignmentKey"), lookup("workspaceId", "dealId"),
                                 lookup("workspaceId", "interviewerId")),
