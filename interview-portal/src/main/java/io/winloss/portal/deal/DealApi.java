@@ -20,6 +20,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 import io.winloss.portal.account.Staff;
 import io.winloss.portal.assignment.DealAccess;
+import io.winloss.portal.csv.CsvImport;
 import io.winloss.portal.web.ApiController;
 import reactor.core.publisher.Mono;
 
@@ -105,7 +106,7 @@ class DealApi {
     }
 
     @PostMapping(path = "/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
-    Mono<DealImport.Report> importCsv(Staff staff, ServerWebExchange exchange) {
+    Mono<CsvImport.Report> importCsv(Staff staff, ServerWebExchange exchange) {
         return dealImport.importCsv(staff.workspace(), exchange.getRequest().getBody());
     }
 

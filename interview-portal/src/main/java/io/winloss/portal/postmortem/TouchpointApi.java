@@ -23,6 +23,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.winloss.portal.account.Staff;
+import io.winloss.portal.csv.CsvImport;
 import io.winloss.portal.deal.Deals;
 import io.winloss.portal.web.ApiController;
 import io.winloss.portal.web.FieldError;
@@ -109,7 +110,7 @@ class TouchpointApi {
                     schema = @Schema(type = "string", example = "externalId,date,type,summary,owner\n"
                             + "SF-0042,2026-02-03,call,Discovery call with the CFO,ann@vendor.example\n"))))
     @PostMapping(path = "/api/touchpoints/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
-    Mono<TouchpointImport.Report> importCsv(Staff staff, ServerWebExchange exchange) {
+    Mono<CsvImport.Report> importCsv(Staff staff, ServerWebExchange exchange) {
         return touchpointImport.importCsv(staff.workspace(), exchange.getRequest().getBody(), null);
     }
 

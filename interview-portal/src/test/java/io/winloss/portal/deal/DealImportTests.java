@@ -14,6 +14,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.winloss.portal.PortalTest;
 import io.winloss.portal.TestTenant;
+import io.winloss.portal.csv.CsvImport;
 import io.winloss.portal.workspace.Workspaces;
 
 @PortalTest
@@ -110,12 +111,12 @@ class DealImportTests {
     @Test
     void moreThanOneBatchIsImported() {
         StringBuilder csv = new StringBuilder("account,outcome,closeDate\n");
-        for (int i = 0; i < DealImport.BATCH * 2 + 7; i++) {
+        for (int i = 0; i < CsvImport.BATCH * 2 + 7; i++) {
             csv.append("Account ").append(i).append(",won,2026-01-01\n");
         }
         csv.append(",won,2026-01-01\n");
         Map<String, Object> report = importCsv(csv.toString());
-        assertThat(report).containsEntry("created", DealImport.BATCH * 2 + 7);
+        assertThat(report).containsEntry("created", CsvImport.BATCH * 2 + 7);
         assertThat((List<?>) report.get("rejected")).hasSize(1);
     }
 }

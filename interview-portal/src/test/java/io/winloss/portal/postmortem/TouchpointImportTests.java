@@ -14,6 +14,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import io.winloss.portal.PortalTest;
 import io.winloss.portal.TestTenant;
 import io.winloss.portal.workspace.Workspaces;
+import io.winloss.portal.csv.CsvImport;
 
 /**
  * {@code POST /api/touchpoints/import}: good lines import while bad ones are reported with their physical line numbers,
@@ -120,10 +121,10 @@ class TouchpointImportTests {
     @Test
     void moreThanOneBatchIsImported() {
         StringBuilder csv = new StringBuilder("dealId,date,type,summary\n");
-        for (int i = 0; i < TouchpointImport.BATCH + 3; i++) {
+        for (int i = 0; i < CsvImport.BATCH + 3; i++) {
             csv.append(hooli).append(",2026-02-03,email,Follow-up ").append(i).append('\n');
         }
-        assertThat(importCsv(csv.toString())).containsEntry("created", TouchpointImport.BATCH + 3);
-        assertThat(touchpointsOf(hooli)).hasSize(TouchpointImport.BATCH + 3);
+        assertThat(importCsv(csv.toString())).containsEntry("created", CsvImport.BATCH + 3);
+        assertThat(touchpointsOf(hooli)).hasSize(CsvImport.BATCH + 3);
     }
 }
