@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -45,10 +46,17 @@ class ReviewReminders {
     private final Outbox outbox;
     private final MailTemplates templates;
     private final PortalProperties properties;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
+    @Autowired
     ReviewReminders(ReminderSchedule schedule, Actions actions, Outbox outbox, MailTemplates templates,
             PortalProperties properties) {
+        this(schedule, actions, outbox, templates, properties, Clock.systemUTC());
+    }
+
+    ReviewReminders(ReminderSchedule schedule, Actions actions, Outbox outbox, MailTemplates templates,
+            PortalProperties properties, Clock clock) {
+        this.clock = clock;
         this.schedule = schedule;
         this.actions = actions;
         this.outbox = outbox;
@@ -56,15 +64,15 @@ class ReviewReminders {
         this.properties = properties;
     }
 
+    /** Spring calls this once and subscribes to its answer every minute: the time is read at each subscription. */
     @Scheduled(initialDelay = 20_000, fixedDelay = 60_000)
     Mono<Long> remindOnSchedule() {
-        if (!properties.isWorker()) {
-            return Mono.empty();
-        }
-        return remindDue(clock.instant()).onErrorResume(e -> {
-            log.warn("review reminders stopped: {}", e.toString());
-            return Mono.just(0L);
-        });
+        return Mono.defer(() -> properties.isWorker()
+                ? remindDue(clock.instant()).onErrorResume(e -> {
+                    log.warn("review reminders stopped: {}", e.toString());
+                    return Mono.just(0L);
+                })
+                : Mono.empty());
     }
 
     /**

@@ -46,10 +46,11 @@ class WebhookCleanup {
 
     @Scheduled(initialDelay = 60_000, fixedDelay = 300_000)
     Mono<Removed> cleanUpOnSchedule() {
-        return active ? cleanUp(Clock.systemUTC().instant()).onErrorResume(e -> {
+        // Spring calls this once and subscribes to its answer every run: the time is read at each subscription
+        return Mono.defer(() -> active ? cleanUp(Clock.systemUTC().instant()).onErrorResume(e -> {
             log.warn("webhook cleanup stopped: {}", e.toString());
             return Mono.empty();
-        }) : Mono.empty();
+        }) : Mono.empty());
     }
 
     /** Removes replay records received before {@code now} minus the replay memory, and events beyond the kept ones. */

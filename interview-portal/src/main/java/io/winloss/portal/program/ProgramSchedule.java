@@ -53,7 +53,7 @@ public class ProgramSchedule {
     private final Invitations invitations;
     private final ProgramSettings settings;
     private final boolean active;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final AtomicReference<Instant> nextSweep = new AtomicReference<>(Instant.MIN);
 
     @Autowired
@@ -63,6 +63,12 @@ public class ProgramSchedule {
     }
 
     ProgramSchedule(Plans plans, Programs programs, Deals deals, Invitations invitations, ProgramSettings settings, boolean active) {
+        this(plans, programs, deals, invitations, settings, active, Clock.systemUTC());
+    }
+
+    ProgramSchedule(Plans plans, Programs programs, Deals deals, Invitations invitations, ProgramSettings settings, boolean active,
+            Clock clock) {
+        this.clock = clock;
         this.plans = plans;
         this.programs = programs;
         this.deals = deals;
@@ -71,13 +77,16 @@ public class ProgramSchedule {
         this.active = active;
     }
 
+    /** Spring calls this once and subscribes to its answer every 5 s: the time is read at each subscription. */
     @Scheduled(initialDelay = 2000, fixedDelay = 5000)
     Mono<Integer> runDueOnSchedule() {
-        if (!active) {
-            return Mono.just(0);
-        }
-        Instant now = clock.instant();
-        return sweepIfDue(now).then(runDue(now));
+        return Mono.defer(() -> {
+            if (!active) {
+                return Mono.just(0);
+            }
+            Instant now = clock.instant();
+            return sweepIfDue(now).then(runDue(now));
+        });
     }
 
     private Mono<Long> sweepIfDue(Instant now) {

@@ -20,6 +20,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.winloss.portal.PortalProperties;
 import io.winloss.portal.PortalTest;
+import io.winloss.portal.SettableClock;
 import io.winloss.portal.TestTenant;
 import io.winloss.portal.account.Role;
 import io.winloss.portal.account.Users;
@@ -29,6 +30,7 @@ import io.winloss.portal.store.Collections;
 import io.winloss.portal.store.Store;
 import io.winloss.portal.workspace.Workspaces;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -238,5 +240,21 @@ class ReviewRemindersTests {
         return schedule.due(now, 1000)
                 .filter(r -> r.actionId().equals(action.get("id")) && r.review() == 1 && r.kind() == kind)
                 .blockFirst(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void theScheduledRunReadsTheTimeAtEveryRunNotOnce() {
+        Map<String, Object> action = actionStartingToday("Publish per-seat pricing");
+        Instant firstReminder = dayOf(action, 1).minus(Duration.ofDays(3));
+        SettableClock clock = new SettableClock(firstReminder.minusSeconds(60));
+        ReviewReminders scheduled = new ReviewReminders(schedule, actions, outbox, templates, properties, clock);
+        // Spring calls a @Scheduled method returning a Mono once, then subscribes to that Mono at every run
+        Mono<Long> everyRun = scheduled.remindOnSchedule();
+
+        everyRun.block(Duration.ofSeconds(30));
+        assertThat(mailsTo(owner)).as("a minute early").isEmpty();
+        clock.set(firstReminder);
+        everyRun.block(Duration.ofSeconds(30));
+        assertThat(mailsTo(owner)).as("the next run, on the reminder's day").hasSize(1);
     }
 }

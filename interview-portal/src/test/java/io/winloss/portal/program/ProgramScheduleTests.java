@@ -25,6 +25,7 @@ import org.springframework.util.MultiValueMap;
 import com.mongodb.client.model.Updates;
 
 import io.winloss.portal.PortalTest;
+import io.winloss.portal.SettableClock;
 import io.winloss.portal.TestTenant;
 import io.winloss.portal.deal.Deals;
 import io.winloss.portal.invitation.Invitations;
@@ -61,6 +62,12 @@ class ProgramScheduleTests {
 
     @Autowired
     ProgramSettings settings;
+
+    @Autowired
+    Plans plans;
+
+    @Autowired
+    Programs programs;
 
     @Autowired
     Invitations invitations;
@@ -416,5 +423,22 @@ class ProgramScheduleTests {
         assertThat(fixture.plans(programId, dealId)).hasSize(1);
         tenant.asAdmin(client).delete().uri("/api/deals/{id}", dealId).exchange().expectStatus().isNoContent();
         assertThat(fixture.plans(programId, dealId)).isEmpty();
+    }
+
+    @Test
+    void theScheduledRunReadsTheTimeAtEveryRunNotOnce() {
+        String programId = fixture.program(3, List.of(3.0));
+        String dealId = fixture.deal("Acme", "lost", today, "ann@acme.test");
+        SettableClock clock = new SettableClock(inviteAt.minusSeconds(60));
+        ProgramSchedule scheduled = new ProgramSchedule(plans, programs, deals, invitations, settings, true, clock);
+        // Spring calls a @Scheduled method returning a Mono once, then subscribes to that Mono at every run
+        Mono<Integer> everyRun = scheduled.runDueOnSchedule();
+
+        everyRun.block(WAIT);
+        assertThat(fixture.invitations(dealId)).as("a minute early").isEmpty();
+        clock.set(inviteAt);
+        everyRun.block(WAIT);
+        assertThat(fixture.invitations(dealId)).as("the next run, at the invitation's time").hasSize(1);
+        assertThat(fixture.plan(programId, dealId).getDate("invitedAt").toInstant()).isEqualTo(inviteAt);
     }
 }
