@@ -206,8 +206,8 @@ public final class SearchBench {
 
     /**
      * A full themes computation as {@code GET /api/themes} runs it (lost against won, every deal, one scan over doc
-     * values), the quarterly trends of the ten top themes, and the competitor profiles of the same deals. Two warm-up
-     * runs each, then five timed; the first run after a refresh also builds the global ordinals, printed apart.
+     * values), the quarterly trends of the ten top themes, and the competitor profiles of the same deals. Three warm-up
+     * runs each, then twenty timed; the first run after a refresh also builds the global ordinals, printed apart.
      */
     private static void timeThemes(QuoteSearch search) {
         ThemeRequest lostVsWon = new ThemeRequest(List.of("lost"), List.of("won"), Map.of(), null, null);
@@ -237,11 +237,11 @@ public final class SearchBench {
 
     /**
      * What an analyst waits for after an interview was analysed: one deal's interview is indexed again, the reader
-     * refreshed, and the themes computed on the new reader (warm code, but new global ordinals). Five times.
+     * refreshed, and the themes computed on the new reader (warm code, but new global ordinals). Ten times.
      */
     private static void timeThemesAfterChange(QuoteIndex index, QuoteSearch search, int sentences) {
         ThemeRequest lostVsWon = new ThemeRequest(List.of("lost"), List.of("won"), Map.of(), null, null);
-        long[] nanos = new long[5];
+        long[] nanos = new long[10];
         for (int i = 0; i < nanos.length; i++) {
             indexDeals(index, i, i + 1);
             index.commit(sentences + i + 1L);
@@ -251,13 +251,13 @@ public final class SearchBench {
         }
         Arrays.sort(nanos);
         System.out.printf("themes, first run after one interview was indexed again and the reader refreshed,"
-                + " 5 times: median %.0f ms, max %.0f ms%n", nanos[2] / 1e6, nanos[4] / 1e6);
+                + " 10 times: median %.0f ms, max %.0f ms%n", nanos[5] / 1e6, nanos[9] / 1e6);
     }
 
-    /** Two warm-up runs, then five timed: "median X ms, max Y ms". */
+    /** Three warm-up runs, then twenty timed: "median X ms, p95 Y ms, max Z ms". */
     private static String time(Runnable run) {
-        long[] nanos = new long[5];
-        for (int i = -2; i < nanos.length; i++) {
+        long[] nanos = new long[20];
+        for (int i = -3; i < nanos.length; i++) {
             long t0 = System.nanoTime();
             run.run();
             if (i >= 0) {
@@ -265,7 +265,8 @@ public final class SearchBench {
             }
         }
         Arrays.sort(nanos);
-        return String.format("5 runs after 2 warm-up: median %.0f ms, max %.0f ms", nanos[2] / 1e6, nanos[4] / 1e6);
+        return String.format("20 runs after 3 warm-up: median %.0f ms, p95 %.0f ms, max %.0f ms",
+                nanos[10] / 1e6, nanos[18] / 1e6, nanos[19] / 1e6);
     }
 
     /** Two common terms from different criteria, each with outcome, competitor and segment filters. */
