@@ -1,9 +1,13 @@
 package io.winloss.portal.web;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
+import org.springframework.web.server.ServerWebExchange;
+
+import reactor.core.publisher.Mono;
 
 /**
  * The browser-side rules every answer carries, pages and {@code /api/**} alike, set through Spring Security's
@@ -18,7 +22,9 @@ import org.springframework.security.web.server.header.XFrameOptionsServerHttpHea
  * ({@code share.PublicReportHeaders} sets it first, and Spring Security never overwrites a header already set);</li>
  * <li>a Permissions-Policy that turns off the powerful features no page uses.</li>
  * </ul>
- * Spring Security's defaults stay on beside these: no caching of pages, and HSTS on answers sent over HTTPS.
+ * Spring Security's defaults stay on beside these: no caching of pages, and HSTS on answers sent over HTTPS. The
+ * policy goes through {@code headers().writer(...)} rather than {@code contentSecurityPolicy(...)} only because the
+ * DSL takes one policy for every path and the Swagger UI needs a looser one.
  */
 public final class SecurityHeaders {
 
@@ -30,7 +36,17 @@ public final class SecurityHeaders {
     public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /**
+     * The API's Swagger UI ({@code /api-docs.html}, served from {@code /swagger-ui/}) is a bundle we do not write: it
+     * applies inline style as it renders, so its pages alone also allow inline style. Scripts stay {@code 'self'}
+     * only, and the page shows nothing but the API's description.
+     */
+    public static final String SWAGGER_UI_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY
+            .replace("style-src 'self';", "style-src 'self' 'unsafe-inline';");
+
     public static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+
+    private static final String CSP = "Content-Security-Policy";
 
     private SecurityHeaders() {
     }
@@ -38,10 +54,21 @@ public final class SecurityHeaders {
     /** The headers for one filter chain: {@code http.headers(SecurityHeaders.strict())}. */
     public static Customizer<ServerHttpSecurity.HeaderSpec> strict() {
         return headers -> headers
-                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .writer(SecurityHeaders::writeContentSecurityPolicy)
                 .contentTypeOptions(Customizer.withDefaults())
                 .frameOptions(frame -> frame.mode(Mode.DENY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                 .permissionsPolicy(permissions -> permissions.policy(PERMISSIONS_POLICY));
+    }
+
+    /** Like Spring Security's own header writers: a policy a handler has already set is left alone. */
+    private static Mono<Void> writeContentSecurityPolicy(ServerWebExchange exchange) {
+        HttpHeaders headers = exchange.getResponse().getHeaders();
+        if (headers.getFirst(CSP) == null) {
+            String path = exchange.getRequest().getPath().pathWithinApplication().value();
+            headers.set(CSP, path.startsWith("/swagger-ui/") || path.equals("/api-docs.html")
+                    ? SWAGGER_UI_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY);
+        }
+        return Mono.empty();
     }
 }

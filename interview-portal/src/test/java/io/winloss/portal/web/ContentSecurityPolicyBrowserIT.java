@@ -3,11 +3,14 @@ package io.winloss.portal.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -19,7 +22,7 @@ import io.winloss.portal.workspace.Workspaces;
 /**
  * The check every browser test ends with ({@link Browser#assertNoContentSecurityPolicyViolations()}) really sees
  * what Chromium refuses: a clean page reports nothing, inline style and script added to the page are refused and
- * reported, and htmx's own indicator style is not among them.
+ * reported, and neither htmx's indicator style nor the Swagger UI page of the API trips the policy.
  */
 @PortalTest
 class ContentSecurityPolicyBrowserIT {
@@ -43,6 +46,12 @@ class ContentSecurityPolicyBrowserIT {
             Object htmx = ((JavascriptExecutor) page).executeScript("return typeof htmx === 'object' && htmx.config.includeIndicatorStyles;");
             assertThat(htmx).as("htmx loaded, its inline indicator style off").isEqualTo(false);
             browser.assertNoContentSecurityPolicyViolations();
+
+            page.get(portal.resolve("/api-docs.html").toString());
+            new WebDriverWait(page, Duration.ofSeconds(30))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".swagger-ui .info")));
+            browser.assertNoContentSecurityPolicyViolations();
+            page.get(portal.resolve("/deals").toString());
 
             ((JavascriptExecutor) page).executeScript(
                     "var style = document.createElement('style'); style.textContent = 'body { color: red; }';"

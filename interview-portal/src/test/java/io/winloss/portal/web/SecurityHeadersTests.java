@@ -127,6 +127,16 @@ class SecurityHeadersTests {
         assertThat(report.getResponseHeaders().getFirst("X-Robots-Tag")).isEqualTo("noindex");
     }
 
+    @Test
+    void onlyTheSwaggerUiMayApplyInlineStyle() {
+        EntityExchangeResult<String> swagger = client.get().uri("/swagger-ui/index.html").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult();
+        assertThat(swagger.getResponseHeaders().getFirst("Content-Security-Policy"))
+                .isEqualTo(SecurityHeaders.SWAGGER_UI_CONTENT_SECURITY_POLICY)
+                .contains("style-src 'self' 'unsafe-inline';", "script-src 'self';", "frame-ancestors 'none'");
+        assertThat(swagger.getResponseHeaders().getFirst("X-Frame-Options")).isEqualTo("DENY");
+    }
+
     private static ResponseCookie sessionCookieAfterLogin(WebTestClient browser, String email) {
         PageSession session = new PageSession(browser);
         session.get("/login");
