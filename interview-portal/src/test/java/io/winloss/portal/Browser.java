@@ -5,6 +5,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -14,6 +16,9 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -37,6 +42,9 @@ public final class Browser implements AutoCloseable {
                         "--disable-component-update", "--disable-sync",
                         "--user-data-dir=" + userDataDir,
                         "--window-size=" + size.width + "," + size.height);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")).toFile())
                 .build();
@@ -72,6 +80,26 @@ public final class Browser implements AutoCloseable {
         Path file = dir.resolve(name + ".png");
         Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
         return file;
+    }
+
+    /**
+     * What Chromium refused because of the Content-Security-Policy since the last call (its console says
+     * "Refused to ... because it violates the following Content Security Policy directive"). Reading drains the log.
+     */
+    public List<String> contentSecurityPolicyViolations() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy"))
+                .toList();
+    }
+
+    /** Fails if any page this browser showed since the last check broke the Content-Security-Policy. */
+    public void assertNoContentSecurityPolicyViolations() {
+        List<String> violations = contentSecurityPolicyViolations();
+        if (!violations.isEmpty()) {
+            throw new AssertionError("the browser refused what the Content-Security-Policy forbids:\n"
+                    + String.join("\n", violations));
+        }
     }
 
     @Override

@@ -71,6 +71,7 @@ class SecurityConfiguration {
         return http
                 .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**"))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .headers(io.winloss.portal.web.SecurityHeaders.strict())
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .httpBasic(basic -> basic.authenticationManager(passwordAuthentication)
                         .authenticationEntryPoint(new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)))
@@ -101,6 +102,7 @@ class SecurityConfiguration {
         return http
                 .csrf(csrf -> csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(csrfFromFormsAndUploads()))
+                .headers(io.winloss.portal.web.SecurityHeaders.strict())
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(form -> form.loginPage("/login")
                         .authenticationManager(passwordAuthentication)

@@ -102,6 +102,7 @@ class ActionBrowserIT {
             }
             ((JavascriptExecutor) page).executeScript("document.getElementById('metric').scrollIntoView();");
             browser.screenshot("action-phone-metric");
+            browser.assertNoContentSecurityPolicyViolations();
         }
     }
 

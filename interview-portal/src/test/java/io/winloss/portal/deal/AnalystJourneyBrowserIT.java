@@ -48,6 +48,7 @@ class AnalystJourneyBrowserIT {
 
             page.get(link);
             assertThat(page.findElement(By.tagName("h1")).getText()).contains("purchase decision");
+            browser.assertNoContentSecurityPolicyViolations();
         }
     }
 }

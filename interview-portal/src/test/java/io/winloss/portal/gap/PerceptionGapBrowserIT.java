@@ -90,6 +90,7 @@ class PerceptionGapBrowserIT {
             assertThat(page.findElements(By.cssSelector(".webhook-events tbody tr"))).hasSize(5);
             assertThat(sidewaysScroll(page)).as("the webhooks page scrolls sideways on a phone").isLessThanOrEqualTo(0);
             browser.screenshot("admin-webhooks-phone");
+            browser.assertNoContentSecurityPolicyViolations();
         }
     }
 

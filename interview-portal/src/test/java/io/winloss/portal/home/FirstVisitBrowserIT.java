@@ -44,6 +44,7 @@ class FirstVisitBrowserIT {
 
             page.get(portal.baseUrl().resolve("/setup").toString());
             assertThat(page.getCurrentUrl()).as("setup is offered only once").doesNotEndWith("/setup");
+            browser.assertNoContentSecurityPolicyViolations();
         }
     }
 }

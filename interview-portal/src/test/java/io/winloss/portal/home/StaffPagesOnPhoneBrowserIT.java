@@ -42,6 +42,7 @@ class StaffPagesOnPhoneBrowserIT {
                 browser.screenshot("phone" + path.replaceAll("[0-9a-f]{24}", "deal").replaceAll("[^a-z0-9]+", "-"));
                 assertThat(overflow).as("%s scrolls sideways by %dpx on a phone", path, overflow).isLessThanOrEqualTo(0);
             }
+            browser.assertNoContentSecurityPolicyViolations();
         }
     }
 }

@@ -92,6 +92,7 @@ class InsightBrowserIT {
             browser.screenshot("themes-phone");
             ((JavascriptExecutor) page).executeScript("document.querySelector('.themes-table').scrollIntoView();");
             browser.screenshot("themes-table-phone");
+            browser.assertNoContentSecurityPolicyViolations();
         }
     }
 

@@ -91,6 +91,7 @@ class InterviewerJourneyBrowserIT {
 
             page.get(portal.baseUrl().resolve("/deals").toString());
             assertThat(page.findElement(By.tagName("body")).getText()).doesNotContain("Initech");
+            browser.assertNoContentSecurityPolicyViolations();
         }
     }
 }

@@ -75,6 +75,7 @@ class BuyerSurveyBrowserIT {
 
             page.get(link);
             assertThat(page.getPageSource()).containsIgnoringCase("received");
+            browser.assertNoContentSecurityPolicyViolations();
         }
 
         String responses = api.getJson("/api/deals/" + dealId + "/responses").body();

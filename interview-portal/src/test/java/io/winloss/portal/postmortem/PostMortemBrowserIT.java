@@ -104,6 +104,7 @@ class PostMortemBrowserIT {
             browser.screenshot("post-mortem-five-whys-phone");
             scrollTo(page, page.findElement(By.id("rating")));
             browser.screenshot("post-mortem-rating-phone");
+            browser.assertNoContentSecurityPolicyViolations();
         }
     }
 

@@ -63,6 +63,7 @@ class ProgramBrowserIT {
             assertThat(rows.get(0).getText()).contains("Soylent", "queued");
             fitsThePhone(page, programPath);
             browser.screenshot("phone-program");
+            browser.assertNoContentSecurityPolicyViolations();
         }
     }
 

@@ -102,6 +102,7 @@ class SharedReportBrowserIT {
             browser.screenshot("share-form-phone");
             page.get(portal.resolve("/reports").toString());
             browser.screenshot("reports-phone");
+            browser.assertNoContentSecurityPolicyViolations();
         }
 
         URI report = portal.resolve(link.substring(link.indexOf("/r/")));
@@ -145,6 +146,7 @@ class SharedReportBrowserIT {
             reader.screenshot("shared-report-phone");
             ((JavascriptExecutor) page).executeScript("document.querySelector('.themes-table').scrollIntoView();");
             reader.screenshot("shared-report-table-phone");
+            reader.assertNoContentSecurityPolicyViolations();
         }
     }
 }
