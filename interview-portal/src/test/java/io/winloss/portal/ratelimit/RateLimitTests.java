@@ -30,7 +30,8 @@ import io.winloss.portal.workspace.Workspaces;
         "portal.rate-limit.login.per-minute=3", "portal.rate-limit.login.burst=3",
         "portal.rate-limit.login-username.per-minute=2", "portal.rate-limit.login-username.burst=2",
         "portal.rate-limit.api.per-minute=3", "portal.rate-limit.api.burst=3",
-        "portal.rate-limit.api-anonymous.per-minute=2", "portal.rate-limit.api-anonymous.burst=2"})
+        "portal.rate-limit.api-anonymous.per-minute=2", "portal.rate-limit.api-anonymous.burst=2",
+        "portal.rate-limit.webhook.per-minute=2", "portal.rate-limit.webhook.burst=2"})
 @AutoConfigureWebTestClient
 class RateLimitTests {
 
@@ -175,5 +176,19 @@ class RateLimitTests {
                         .header("X-Forwarded-For", "10.0.0.1, 192.0.2.99"));
         assertThat(ClientAddress.of(exchange, false)).isEqualTo("192.0.2.7");
         assertThat(ClientAddress.of(exchange, true)).isEqualTo("192.0.2.99");
+    }
+
+    @Test
+    void crmWebhookIsLimitedPerWorkspaceNamed() {
+        WebTestClient crm = from("203.0.113.50");
+        for (int i = 0; i < 2; i++) {
+            crm.post().uri("/api/webhooks/crm/ws-limited").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                    .bodyValue("{}").exchange().expectStatus().value(status -> assertThat(status).isNotEqualTo(429));
+        }
+        assertRefused(crm.post().uri("/api/webhooks/crm").header("X-Workspace", "ws-limited")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectBody().returnResult());
+        crm.post().uri("/api/webhooks/crm/ws-other").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue("{}").exchange().expectStatus().value(status -> assertThat(status).isNotEqualTo(429)); // its own bucket
     }
 }
