@@ -106,7 +106,7 @@ public class Lockouts {
 
     /** The workspace's users locked at {@code now}: user id to the end of the lock. */
     public Mono<Map<String, Instant>> lockedIn(WorkspaceId workspace, Instant now) {
-        return store.tenant(workspace, Collections.USERS).find(gt(LOCKED_UNTIL, Date.from(now)), eq("_id", 1))
+        return store.tenant(workspace, Collections.USERS).find(gt(LOCKED_UNTIL, Date.from(now)), com.mongodb.client.model.Sorts.ascending("_id"))
                 .collect(LinkedHashMap::new, (map, doc) -> map.put(doc.getString("_id"), doc.getDate(LOCKED_UNTIL).toInstant()));
     }
 

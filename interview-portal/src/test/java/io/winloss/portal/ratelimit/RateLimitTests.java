@@ -191,4 +191,11 @@ class RateLimitTests {
         crm.post().uri("/api/webhooks/crm/ws-other").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
                 .bodyValue("{}").exchange().expectStatus().value(status -> assertThat(status).isNotEqualTo(429)); // its own bucket
     }
+
+    @Test
+    void theApiDescriptionSaysCallsMayBeRateLimited() {
+        client.mutate().responseTimeout(java.time.Duration.ofSeconds(60)).build().get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.paths['/api/deals'].get.responses['429'].headers['Retry-After']").exists();
+    }
 }
