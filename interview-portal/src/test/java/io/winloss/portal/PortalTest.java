@@ -10,12 +10,17 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 
 /**
  * The whole portal on a random port with its embedded store in a fresh folder under target/, so tests
- * share one Spring context and each class works in workspaces of its own (see {@link TestTenant}).
+ * share one Spring context and each class works in workspaces of its own (see {@link TestTenant}); rate limits off.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"PORTAL_DATA_DIR=target/test-data/${random.uuid}"})
+        properties = {"PORTAL_DATA_DIR=target/test-data/${random.uuid}",
+            // the shared context signs in and calls the API hundreds of times a minute from one address;
+            // RateLimitTests checks the limits in a context of its own
+            "PORTAL_RATE_LIMIT_PAGES_PER_MINUTE=0", "PORTAL_RATE_LIMIT_LOGIN_PER_MINUTE=0",
+            "PORTAL_RATE_LIMIT_LOGIN_USERNAME_PER_MINUTE=0", "PORTAL_RATE_LIMIT_API_PER_MINUTE=0",
+            "PORTAL_RATE_LIMIT_API_ANONYMOUS_PER_MINUTE=0", "PORTAL_RATE_LIMIT_WEBHOOK_PER_MINUTE=0"})
 @AutoConfigureWebTestClient
 public @interface PortalTest {
 }

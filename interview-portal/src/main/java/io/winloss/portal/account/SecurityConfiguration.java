@@ -46,10 +46,12 @@ class SecurityConfiguration {
     }
 
     @Bean
-    ReactiveAuthenticationManager passwordAuthentication(ReactiveUserDetailsService details, PasswordEncoder encoder) {
+    ReactiveAuthenticationManager passwordAuthentication(ReactiveUserDetailsService details, PasswordEncoder encoder,
+            io.winloss.portal.lockout.Lockouts lockouts) {
         UserDetailsRepositoryReactiveAuthenticationManager manager = new UserDetailsRepositoryReactiveAuthenticationManager(details);
         manager.setPasswordEncoder(encoder);
-        return manager;
+        // Repeated failures lock the account (lockout package); a locked one fails exactly like a wrong password.
+        return new io.winloss.portal.lockout.LockingAuthentication(manager, lockouts);
     }
 
     @Bean

@@ -36,16 +36,19 @@ class UserAdminController {
     }
 
     private final Users users;
+    private final io.winloss.portal.lockout.Lockouts lockouts;
 
-    UserAdminController(Users users) {
+    UserAdminController(Users users, io.winloss.portal.lockout.Lockouts lockouts) {
         this.users = users;
+        this.lockouts = lockouts;
     }
 
     /** What the redirect after a change tells the admin, keyed by the query parameter it carries. */
     private static final Map<String, String> NOTICES = Map.of(
             "created", "User added. They can sign in with the password you chose.",
             "changed", "Role changed.",
-            "removed", "User removed.");
+            "removed", "User removed.",
+            "unlocked", "User unlocked. They can sign in again.");
 
     @GetMapping("/admin/users")
     Mono<String> showUsers(Staff staff, ServerWebExchange exchange, Model model) {
@@ -89,6 +92,12 @@ class UserAdminController {
         return users.remove(staff.workspace(), id).thenReturn(REDIRECT_USERS + "?removed");
     }
 
+    /** Lifts a lock left by repeated failed sign-ins (the lockout package), before it would end by itself. */
+    @PostMapping("/admin/users/{id}/unlock")
+    Mono<String> unlock(Staff staff, @PathVariable String id) {
+        return lockouts.unlock(staff.workspace(), id).thenReturn(REDIRECT_USERS + "?unlocked");
+    }
+
     private Mono<String> render(Staff staff, Model model, UserForm form, List<FieldError> errors) {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
@@ -96,7 +105,18 @@ class UserAdminController {
         model.addAttribute("me", staff.userId());
         return users.list(staff.workspace()).collectList()
                 .doOnNext(list -> model.addAttribute("users", list))
+                .then(lockouts.lockedIn(staff.workspace(), java.time.Instant.now()))
+                .doOnNext(locked -> model.addAttribute("lockedUntil", lockEnds(locked)))
                 .thenReturn(VIEW_USERS);
+    }
+
+    private static final java.time.format.DateTimeFormatter LOCK_END =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
+
+    private static Map<String, String> lockEnds(Map<String, java.time.Instant> locked) {
+        Map<String, String> ends = new java.util.HashMap<>();
+        locked.forEach((id, until) -> ends.put(id, LOCK_END.format(until)));
+        return ends;
     }
 
     private static UserForm withoutPassword(UserForm form) {

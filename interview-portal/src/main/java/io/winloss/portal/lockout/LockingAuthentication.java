@@ -1,0 +1,56 @@
+package io.winloss.portal.lockout;
+
+import java.time.Clock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.core.Authentication;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Password sign-in (the login form and HTTP Basic on {@code /api/**}) with lockout around it: a wrong password is
+ * counted against the account, a right one forgets the count, and a locked account is refused with the very same
+ * {@link BadCredentialsException} as a wrong password, so neither the page nor the API tells a locked account from
+ * a wrong password or an unknown email. The password is still checked (off the event loop, by the wrapped manager)
+ * while locked, so the answer takes as long as usual; only the log says the account is locked.
+ */
+public final class LockingAuthentication implements ReactiveAuthenticationManager {
+
+    private static final Logger log = LoggerFactory.getLogger(LockingAuthentication.class);
+
+    private final ReactiveAuthenticationManager passwords;
+    private final Lockouts lockouts;
+    private final Clock clock;
+
+    public LockingAuthentication(ReactiveAuthenticationManager passwords, Lockouts lockouts) {
+        this(passwords, lockouts, Clock.systemUTC());
+    }
+
+    LockingAuthentication(ReactiveAuthenticationManager passwords, Lockouts lockouts, Clock clock) {
+        this.passwords = passwords;
+        this.lockouts = lockouts;
+        this.clock = clock;
+    }
+
+    @Override
+    public Mono<Authentication> authenticate(Authentication attempt) {
+        String email = attempt.getName();
+        return lockouts.isLocked(email, clock.instant()).flatMap(locked -> {
+            if (locked) {
+                return passwords.authenticate(attempt)
+                        .onErrorResume(BadCredentialsException.class, e -> Mono.empty())
+                        .then(Mono.<Authentication>defer(() -> {
+                            log.warn("sign-in refused: account {} is locked", email);
+                            return Mono.error(new BadCredentialsException("Invalid Credentials"));
+                        }));
+            }
+            return passwords.authenticate(attempt)
+                    .flatMap(done -> lockouts.recordSuccess(email).thenReturn(done))
+                    .onErrorResume(BadCredentialsException.class,
+                            e -> lockouts.recordFailure(email, clock.instant()).then(Mono.error(e)));
+        });
+    }
+}
