@@ -36,7 +36,7 @@ class DealImportFuzzTests {
     private static final Scheduler IMPORTER = Schedulers.newSingle("fuzzed-import", true);
     private static final DefaultDataBufferFactory BUFFERS = DefaultDataBufferFactory.sharedInstance;
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "10s")
     @DictionaryEntries({"externalId", "account", "name", "outcome", "amount", "currency", "closeDate", "openDate",
             "discount", "segment", "competitors", "repReason", "ownerEmail", "contactName", "contactEmail",
             "contactRole", "won", "lost", "2026-01-10", "\\xEF\\xBB\\xBF", "\"\"", "\\x0D\\x0A", "@", "1e308", "-0"})

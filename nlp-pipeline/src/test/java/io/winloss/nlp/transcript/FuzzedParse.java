@@ -28,7 +28,7 @@ import java.util.concurrent.TimeoutException;
  */
 final class FuzzedParse {
     /** How long each fuzz test fuzzes when {@code JAZZER_FUZZ} is set; 8 tests keep CI's fuzzing near 3 minutes. */
-    static final String DURATION = "15s";
+    static final String DURATION = "10s";
     static final long HANG_SECONDS = 10;
     /** More than this many bytes allocated per input byte (beyond a fixed allowance) means a parser is not linear. */
     private static final long BYTES_PER_INPUT_BYTE = 2_000;
