@@ -1,6 +1,7 @@
 package io.winloss.portal.csv;
 
 import java.io.BufferedReader;
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -30,8 +32,9 @@ import reactor.core.scheduler.Scheduler;
  * What every CSV import of the portal shares (deals, touchpoints): the upload read as a stream on the importer's own
  * bounded scheduler, never the event loop, holding one record at a time; a header checked before anything is stored;
  * lines numbered as an editor numbers them (blank lines and quoted line breaks counted), so a rejected line can be
- * found; malformed CSV reported at the line where reading stopped, keeping what came before; and the report of an
- * import, whose rejected lines are capped.
+ * found; malformed CSV reported at the line where reading stopped, keeping what came before; no record longer than
+ * {@value #MAX_RECORD_CHARS} characters (an unclosed quote would otherwise hold the rest of the file in memory); and
+ * the report of an import, whose rejected lines are capped.
  */
 public final class CsvImport {
 
@@ -39,6 +42,8 @@ public final class CsvImport {
     public static final int BATCH = 500;
     /** At most this many rejected lines are listed; the rest are counted. */
     public static final int MAX_REJECTED = 1000;
+    /** The longest record (or header) read, in characters; a deal or touchpoint line is well under 10,000. */
+    public static final int MAX_RECORD_CHARS = 1_000_000;
 
     private CsvImport() {
     }
@@ -152,17 +157,63 @@ public final class CsvImport {
         }
     }
 
+    /**
+     * Fails the read once one record has taken more than {@value #MAX_RECORD_CHARS} characters since the last one
+     * ended, so that a quote never closed, or a file without line breaks, cannot fill memory: Commons CSV holds a
+     * record whole. The count runs ahead of the parser by at most its read buffer (8,192 characters).
+     */
+    private static final class RecordLimit extends FilterReader {
+        private long sinceRecord;
+
+        RecordLimit(Reader in) {
+            super(in);
+        }
+
+        void recordRead() {
+            sinceRecord = 0;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c >= 0) {
+                count(1);
+            }
+            return c;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int chars) throws IOException {
+            sinceRecord += chars;
+            if (sinceRecord > MAX_RECORD_CHARS) {
+                throw new IOException(String.format(Locale.ROOT,
+                        "a line (or a quoted cell never closed) longer than %,d characters", MAX_RECORD_CHARS));
+            }
+        }
+    }
+
     /** The lines of one CSV stream, numbered as an editor numbers them. */
     private static final class Lines<L> {
         private final CSVParser parser;
+        private final RecordLimit limit;
         private final Iterator<CSVRecord> records;
         private final LineParser<L> lineParser;
         private final Function<Rejected, L> unreadable;
         private long lastLine;
         private boolean done;
 
-        private Lines(CSVParser parser, LineParser<L> lineParser, Function<Rejected, L> unreadable) {
+        private Lines(CSVParser parser, RecordLimit limit, LineParser<L> lineParser,
+                Function<Rejected, L> unreadable) {
             this.parser = parser;
+            this.limit = limit;
             this.records = parser.iterator();
             this.lineParser = lineParser;
             this.unreadable = unreadable;
@@ -171,7 +222,8 @@ public final class CsvImport {
 
         static <L> Lines<L> open(InputStream in, Header header, LineParser<L> lineParser, Function<Rejected, L> unreadable)
                 throws IOException {
-            Reader reader = skipBom(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 64 * 1024));
+            RecordLimit reader = new RecordLimit(
+                    skipBom(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 64 * 1024)));
             CSVParser parser;
             try {
                 parser = CSVFormat.RFC4180.builder()
@@ -191,7 +243,8 @@ public final class CsvImport {
                 parser.close();
                 throw e;
             }
-            return new Lines<>(parser, lineParser, unreadable);
+            reader.recordRead();
+            return new Lines<>(parser, reader, lineParser, unreadable);
         }
 
         private static Reader skipBom(BufferedReader reader) throws IOException {
@@ -211,6 +264,7 @@ public final class CsvImport {
             try {
                 while (records.hasNext()) {
                     CSVRecord record = records.next();
+                    limit.recordRead();
                     long start = line;
                     lastLine = parser.getCurrentLineNumber();
                     line = lastLine + 1;

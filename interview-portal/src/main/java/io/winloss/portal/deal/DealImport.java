@@ -44,12 +44,17 @@ public class DealImport implements DisposableBean {
      * A header with unknown or missing columns fails with {@link InvalidInput} before anything is stored.
      */
     public Mono<CsvImport.Report> importCsv(WorkspaceId workspace, Flux<DataBuffer> body) {
-        return CsvImport.lines(body, HEADER, scheduler, DealImport::parse, rejected -> new Line(null, rejected))
+        return lines(body, scheduler)
                 .buffer(CsvImport.BATCH)
                 // one batch in flight: the parser waits for the store instead of filling memory
                 .concatMap(batch -> write(workspace, batch), 1)
                 .reduceWith(CsvImport.Tally::new, CsvImport.Tally::add)
                 .map(CsvImport.Tally::report);
+    }
+
+    /** The file's lines parsed and checked, nothing saved: the import without the store (fuzzed on its own). */
+    static Flux<Line> lines(Flux<DataBuffer> body, Scheduler scheduler) {
+        return CsvImport.lines(body, HEADER, scheduler, DealImport::parse, rejected -> new Line(null, rejected));
     }
 
     private Mono<CsvImport.Tally> write(WorkspaceId workspace, List<Line> batch) {
@@ -71,7 +76,7 @@ public class DealImport implements DisposableBean {
     }
 
     /** A parsed line: a deal to save, or why not. */
-    private record Line(NewDeal deal, CsvImport.Rejected rejected) {
+    record Line(NewDeal deal, CsvImport.Rejected rejected) {
     }
 
     private static Line parse(CSVRecord record, long line) {
