@@ -37,6 +37,8 @@ import io.winloss.portal.TestTenant;
 import io.winloss.portal.account.ApiKeys;
 import io.winloss.portal.account.Role;
 import io.winloss.portal.account.Users;
+import io.winloss.portal.analysis.Analyses;
+import io.winloss.portal.analysis.AnalysisFixture;
 import io.winloss.portal.invitation.SurveyFixture;
 import io.winloss.portal.workspace.Workspaces;
 
@@ -93,6 +95,8 @@ class WorkspaceIsolationTests {
     @Autowired
     ApiKeys apiKeys;
     @Autowired
+    Analyses analyses;
+    @Autowired
     ApplicationContext context;
 
     TestTenant a;
@@ -145,6 +149,11 @@ class WorkspaceIsolationTests {
         upload.part("interviewDate", "2026-04-02");
         interview = id(asA.post().uri("/api/interviews").contentType(MediaType.MULTIPART_FORM_DATA)
                 .body(BodyInserters.fromMultipartData(upload.build())).exchange().expectStatus().isAccepted());
+        analysisJobEnds(asA, interview);
+        // an analysis of its own (replacing the job's), so that sentence 1 exists for A and B's 404 on the sentence routes is isolation
+        AnalysisFixture.save(analyses, a.workspace().id(), "interview:" + interview, List.of(
+                AnalysisFixture.interviewer(0, "Why did you choose them?"),
+                AnalysisFixture.buyer(1, "Buyer", "The price.", List.of(), List.of("price"), "negative", -1)));
 
         program = id(asA.post().uri("/api/programs").bodyValue(programBody()).exchange().expectStatus().isCreated());
         action = id(asA.post().uri("/api/actions").bodyValue(actionBody()).exchange().expectStatus().isCreated());
@@ -286,6 +295,28 @@ class WorkspaceIsolationTests {
         softly.assertAll();
     }
 
+    /**
+     * The control: A reaches each GET row's URI (200), so B's 404s come from isolation and not from a wrong URI.
+     * The progress stream is left out (it stays open while an analysis runs); {@code /assigned/{dealId}} is the
+     * assigned interviewer's page.
+     */
+    @Test
+    void workspaceAReachesEveryGetRowItself() {
+        PageSession aSession = PageSession.signIn(client, a.adminEmail(), a.password());
+        PageSession interviewerSession = PageSession.signIn(client, interviewer, TestTenant.PASSWORD);
+        SoftAssertions softly = new SoftAssertions();
+        for (Route route : routes) {
+            if (!"GET".equals(route.method()) || route.uri().endsWith("/progress")) {
+                continue;
+            }
+            int status = route.page()
+                    ? (route.pattern().startsWith("/assigned/") ? interviewerSession : aSession).get(route.uri()).getStatus().value()
+                    : call(a.asAdmin(client), route).getStatus().value();
+            softly.assertThat(status).as("%s as workspace A", route).isEqualTo(200);
+        }
+        softly.assertAll();
+    }
+
     @Test
     void everyMappingWithAPathVariableIsCheckedOrExplainedOutOfScope() {
         Set<String> mapped = new TreeSet<>();
@@ -378,6 +409,22 @@ class WorkspaceIsolationTests {
                 .expectBody(Map.class).returnResult().getResponseBody().get("items");
         assertThat(items).as("items of %s", uri).isNotEmpty();
         return items.get(0).get("id").toString();
+    }
+
+    /** Waits (at most 60 s) until the upload's analysis job has finished, so that it cannot overwrite what we save. */
+    @SuppressWarnings("unchecked")
+    private static void analysisJobEnds(WebTestClient as, String interviewId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String status;
+        do {
+            status = String.valueOf(as.get().uri("/api/interviews/" + interviewId).exchange().expectStatus().isOk()
+                    .expectBody(Map.class).returnResult().getResponseBody().get("status"));
+            if (!"queued".equals(status) && !"analyzing".equals(status)) {
+                return;
+            }
+            Thread.onSpinWait();
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("the analysis of interview " + interviewId + " is still " + status + " after 60 s");
     }
 
     private static String abbreviate(String body) {
