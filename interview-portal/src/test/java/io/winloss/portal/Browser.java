@@ -74,6 +74,11 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> URI.create(d.getCurrentUrl()).getPath().equals(path));
     }
 
+    /** Waits until the browser's path starts with {@code prefix}, say a new thing's page after its form was sent. */
+    public void waitForPathStartingWith(String prefix) {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> URI.create(d.getCurrentUrl()).getPath().startsWith(prefix));
+    }
+
     public Path screenshot(String name) throws IOException {
         Path dir = Path.of("target", "screenshots");
         Files.createDirectories(dir);
