@@ -1,7 +1,13 @@
 package io.winloss.portal.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.mongodb.MongoDBContainer;
@@ -9,6 +15,8 @@ import org.testcontainers.mongodb.MongoDBContainer;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+
+import reactor.core.publisher.Mono;
 
 /**
  * The store contract against a real MongoDB 7, the store of a production deployment. Skipped where no
@@ -30,6 +38,13 @@ class MongoContainerIT extends StoreContract {
     @AfterAll
     static void disconnect() {
         client.close();
+    }
+
+    /** The inherited contract ran against the container's server, not the embedded store. */
+    @Test
+    void contractRunsAgainstARealMongoDb7() {
+        Document buildInfo = Mono.from(database().runCommand(new Document("buildInfo", 1))).block(Duration.ofSeconds(30));
+        assertThat(buildInfo.getString("version")).startsWith("7.");
     }
 
     @Override
