@@ -88,7 +88,7 @@ class SecurityConfiguration {
         return authentication -> apiKeys.authenticate((String) authentication.getCredentials())
                 .switchIfEmpty(Mono.error(() -> new org.springframework.security.authentication.BadCredentialsException("unknown API key")))
                 .map(staff -> UsernamePasswordAuthenticationToken.authenticated(
-                        new StaffDetails(staff, ""), null, StaffDetails.authoritiesOf(staff)));
+                        new StaffDetails(staff, "", new io.winloss.portal.lockout.SignInRecord(null, false)), null, StaffDetails.authoritiesOf(staff)));
     }
 
     /** Reads the token from the header, the form, and multipart uploads too, so file forms work without JavaScript. */

@@ -8,15 +8,27 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** Spring Security's view of a user: the {@link Staff} plus the password hash, which never leaves this class. */
-final class StaffDetails implements UserDetails {
+import io.winloss.portal.lockout.SignInRecord;
+
+/**
+ * Spring Security's view of a user: the {@link Staff} plus the password hash, which never leaves this class, and
+ * the account's {@link SignInRecord}, loaded with it so the lockout needs no lookup of its own.
+ */
+final class StaffDetails implements UserDetails, SignInRecord.Holder {
 
     private final Staff staff;
     private final String passwordHash;
+    private final SignInRecord signInRecord;
 
-    StaffDetails(Staff staff, String passwordHash) {
+    StaffDetails(Staff staff, String passwordHash, SignInRecord signInRecord) {
         this.staff = staff;
         this.passwordHash = passwordHash;
+        this.signInRecord = signInRecord;
+    }
+
+    @Override
+    public SignInRecord signInRecord() {
+        return signInRecord;
     }
 
     Staff staff() {

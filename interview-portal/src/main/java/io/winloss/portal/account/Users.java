@@ -16,6 +16,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
+import io.winloss.portal.lockout.Lockouts;
 import io.winloss.portal.store.Collections;
 import io.winloss.portal.store.Store;
 import io.winloss.portal.web.NotFound;
@@ -96,7 +97,7 @@ public class Users {
     /** Login looks users up before their workspace is known, hence the global collection. */
     Mono<StaffDetails> findForLogin(String email) {
         return Mono.from(store.global(Collections.USERS).find(eq("email", normalise(email))).first())
-                .map(doc -> new StaffDetails(toStaff(doc), doc.getString("passwordHash")));
+                .map(doc -> new StaffDetails(toStaff(doc), doc.getString("passwordHash"), Lockouts.signInRecordOf(doc)));
     }
 
     Mono<Staff> findStaff(String userId) {

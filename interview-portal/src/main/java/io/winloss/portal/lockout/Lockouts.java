@@ -55,6 +55,13 @@ public class Lockouts {
     }
 
     /** Whether the account with this email is locked at {@code now}; false for unknown emails. */
+    /** The sign-in record kept on a user document, as {@code Users} loads it for a sign-in. */
+    public static SignInRecord signInRecordOf(Document user) {
+        Date lockedUntil = user.getDate(LOCKED_UNTIL);
+        return new SignInRecord(lockedUntil == null ? null : lockedUntil.toInstant(),
+                user.containsKey(FAILURES) || lockedUntil != null);
+    }
+
     public Mono<Boolean> isLocked(String email, Instant now) {
         return Mono.from(store.global(Collections.USERS)
                         .find(and(eq("email", normalise(email)), gt(LOCKED_UNTIL, Date.from(now))))
