@@ -1,0 +1,547 @@
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The load driver behind {@code load/run}: sets up a workspace on a running portal through its public routes,
+ * then drives survey page views and searches with wrk, and buyer submissions and transcript uploads itself,
+ * and prints throughput, p50/p99 latency and errors per route. JDK only, run as a single source file:
+ * {@code java load/Load.java --url http://127.0.0.1:8080 --admin EMAIL:PASSWORD [--seconds 30] [--rate 300]}.
+ *
+ * <p>Submissions are driven open-loop: a buyer is due every 1/rate seconds whether or not earlier ones were
+ * answered, and latency counts from the moment the buyer was due, so a slow portal cannot slow the driver
+ * down and hide its own queueing (coordinated omission).
+ */
+public class Load {
+
+    static final List<String> COMPETITORS = List.of("HubSpot", "Salesforce", "Pipedrive", "Zoho", "Freshworks");
+
+    /** Buyer sentences of the kind interviews hold; {@code %s} is a competitor. */
+    static final List<String> SAYINGS = List.of(
+            "Honestly %s was cheaper and the pricing was a lot simpler to explain to finance.",
+            "The integration with our ERP was the deciding factor, and %s already had a connector.",
+            "Your sales team was responsive, but the demo did not show the reporting we needed.",
+            "We were worried about the implementation timeline, it looked like six months at least.",
+            "%s had better references in our industry, which mattered to our CFO.",
+            "Support was slow during the trial and that made us nervous about going live.",
+            "Security review took forever because the SOC 2 report was missing some controls.",
+            "The contract terms were rigid, we wanted a shorter commitment than three years.",
+            "It was not really about price, the product just fit our workflow better with %s.",
+            "Budget got frozen in the third quarter so the timing was simply wrong for us.",
+            "The user interface felt dated and our reps would not have adopted it.",
+            "We could not see a clear return on investment within the first year.",
+            "Performance in the pilot was great, dashboards loaded in a second or two.",
+            "Their onboarding people walked us through every step, which %s did not offer.",
+            "The pricing page said one thing and the quote said another, which hurt trust.");
+
+    static final List<String> QUERIES = List.of("price", "integration", "support", "\"contract terms\"",
+            "implementation", "reporting", "trust", "budget", "pilot", "onboard*");
+
+    final URI url;
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).executor(Executors.newFixedThreadPool(4)).build();
+    final Random random = new Random(42);
+    String apiKey;
+
+    Load(URI url) {
+        this.url = url;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        URI url = URI.create(options.getOrDefault("url", "http://127.0.0.1:8080"));
+        String[] admin = options.getOrDefault("admin", "").split(":", 2);
+        int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
+        int rate = Integer.parseInt(options.getOrDefault("rate", "300"));
+        Path work = Path.of(options.getOrDefault("work", System.getProperty("java.io.tmpdir")));
+        if (admin.length != 2) {
+            throw new IllegalArgumentException("--admin EMAIL:PASSWORD is required");
+        }
+        Load load = new Load(url);
+        load.run(admin[0], admin[1], seconds, rate, work);
+        System.exit(0);
+    }
+
+    void run(String email, String password, int seconds, int rate, Path work) throws Exception {
+        long started = System.nanoTime();
+        apiKey = issueApiKey(email, password);
+        api("PUT", "/api/competitors", COMPETITORS.stream()
+                .map(c -> "{\"name\":\"" + c + "\",\"aliases\":[]}").collect(Collectors.joining(",", "[", "]")));
+        List<String> deals = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            deals.add(createDeal(i));
+        }
+        int submissionsNeeded = rate * seconds + rate * seconds / 3 + 100;
+        log("creating %d invitations", 1000 + submissionsNeeded);
+        List<String> pageTokens = invite(deals, 1000);
+        List<String> submissionTokens = invite(deals, submissionsNeeded);
+        log("uploading 20 interviews and waiting for their analysis (the first loads CoreNLP)");
+        List<String> seeded = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            seeded.add(upload(deals.get(i % deals.size()), i).id());
+        }
+        awaitAnalysed(seeded, Duration.ofMinutes(10));
+        log("setup took %d s", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
+
+        Path pages = Files.write(work.resolve("pages.txt"), pageTokens.stream().map(t -> "/s/" + t).toList());
+        Path searches = Files.write(work.resolve("searches.txt"), searchPaths());
+        List<Row> rows = new ArrayList<>();
+
+        log("phase 1/3: survey page views alone (wrk, 2 threads, 64 connections, %d s)", seconds);
+        wrk(pages, 64, seconds / 3, null); // warm-up
+        rows.add(wrk(pages, 64, seconds, null).named("alone", "GET /s/{token}"));
+
+        log("phase 2/3: %d buyer submissions a second alone (%d s)", rate, seconds);
+        Tokens tokens = new Tokens(submissionTokens);
+        rows.addAll(submit(tokens, rate, seconds, "alone"));
+
+        log("phase 3/3: everything at once (%d s): uploads with analysis running, searches, page views, submissions", seconds);
+        CompletableFuture<Row> pageViews = CompletableFuture.supplyAsync(() -> wrk(pages, 16, seconds, null));
+        CompletableFuture<Row> search = CompletableFuture.supplyAsync(() -> wrk(searches, 4, seconds, "Bearer " + apiKey));
+        CompletableFuture<List<Row>> buyers = CompletableFuture.supplyAsync(() -> submit(tokens, rate / 3, seconds, "mixed"));
+        Row uploads = uploadEverySecond(deals, seconds);
+        rows.add(pageViews.get().named("mixed", "GET /s/{token}"));
+        rows.addAll(buyers.get());
+        rows.add(search.get().named("mixed", "GET /api/search"));
+        rows.add(uploads);
+
+        System.out.println();
+        System.out.printf("%-6s %-22s %9s %9s %9s %9s %7s%n", "phase", "route", "requests", "per s", "p50 ms", "p99 ms", "errors");
+        for (Row row : rows) {
+            System.out.printf("%-6s %-22s %9d %9.1f %9.1f %9.1f %7d%n", row.phase, row.route, row.requests,
+                    row.perSecond(), row.p50Micros / 1000.0, row.p99Micros / 1000.0, row.errors);
+        }
+        int failed = rows.stream().mapToInt(r -> r.errors).sum();
+        System.out.println(failed == 0 ? "no errors" : failed + " errors");
+    }
+
+    // ---- setup through the public routes ----
+
+    /** Signs in through the login form and creates an API key on the admin page, as an admin would. */
+    String issueApiKey(String email, String password) throws Exception {
+        Map<String, String> cookies = new LinkedHashMap<>();
+        HttpResponse<String> login = send(get("/login").build(), cookies);
+        send(formPost("/login", cookies, Map.of("username", email, "password", password, "_csrf", csrf(login.body()))).build(), cookies);
+        HttpResponse<String> keys = send(get("/admin/api-keys").build(), cookies);
+        HttpResponse<String> issued = send(formPost("/admin/api-keys", cookies, Map.of("name", "load test", "_csrf", csrf(keys.body()))).build(), cookies);
+        Matcher secret = Pattern.compile("id=\"secret\"[^>]*value=\"([^\"]+)\"").matcher(issued.body());
+        if (!secret.find()) {
+            throw new IllegalStateException("could not create an API key (wrong admin password?): " + issued.statusCode());
+        }
+        return secret.group(1);
+    }
+
+    String createDeal(int i) throws Exception {
+        String outcome = i % 2 == 0 ? "lost" : "won";
+        String body = "{\"account\":\"Account " + i + "\",\"outcome\":\"" + outcome + "\",\"closeDate\":\"2026-1" + (i % 2)
+                + "-0" + (1 + i % 9) + "\",\"amount\":" + (10000 + 1000 * i) + ",\"segment\":\"" + (i % 3 == 0 ? "enterprise" : "mid-market")
+                + "\",\"competitors\":[\"" + COMPETITORS.get(i % COMPETITORS.size()) + "\"]}";
+        return field(api("POST", "/api/deals", body), "id");
+    }
+
+    List<String> invite(List<String> deals, int count) throws Exception {
+        List<CompletableFuture<String>> links = new ArrayList<>();
+        Semaphore inFlight = new Semaphore(8);
+        for (int i = 0; i < count; i++) {
+            String deal = deals.get(i % deals.size());
+            String body = "{\"email\":\"buyer" + System.nanoTime() + "-" + i + "@load.test\"}";
+            inFlight.acquire();
+            links.add(http.sendAsync(apiRequest("POST", "/api/deals/" + deal + "/invitations", body), BodyHandlers.ofString())
+                    .whenComplete((r, e) -> inFlight.release())
+                    .thenApply(r -> {
+                        if (r.statusCode() != 201) {
+                            throw new IllegalStateException("invitation: " + r.statusCode() + " " + r.body());
+                        }
+                        String link = field(r.body(), "url");
+                        return link.substring(link.lastIndexOf('/') + 1);
+                    }));
+        }
+        List<String> tokens = new ArrayList<>();
+        for (CompletableFuture<String> link : links) {
+            tokens.add(link.get());
+        }
+        return tokens;
+    }
+
+    record Upload(String id, int status, long micros) {
+    }
+
+    Upload upload(String deal, int n) throws Exception {
+        String boundary = "load" + System.nanoTime();
+        String text = transcript(n);
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"dealId\"\r\n\r\n" + deal + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"interviewer\"\r\n\r\nIvy\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"call-" + n + ".txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\n" + text + "\r\n--" + boundary + "--\r\n";
+        HttpRequest request = HttpRequest.newBuilder(url.resolve("/api/interviews"))
+                .header("Authorization", "Bearer " + apiKey)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(BodyPublishers.ofString(body)).build();
+        long start = System.nanoTime();
+        HttpResponse<String> response = http.send(request, BodyHandlers.ofString());
+        long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - start);
+        return new Upload(response.statusCode() == 202 ? field(response.body(), "id") : null, response.statusCode(), micros);
+    }
+
+    /** A 20-minute call: the interviewer asks, the buyer answers in a few sentences each time. */
+    String transcript(int n) {
+        Random r = new Random(n);
+        StringBuilder text = new StringBuilder();
+        for (int turn = 0; turn < 12; turn++) {
+            text.append("Ivy: What else weighed on the decision, looking back?\n");
+            text.append("Buyer: ");
+            for (int s = 0; s < 4; s++) {
+                text.append(String.format(SAYINGS.get(r.nextInt(SAYINGS.size())), COMPETITORS.get(r.nextInt(COMPETITORS.size())))).append(' ');
+            }
+            text.append("\n");
+        }
+        return text.toString();
+    }
+
+    void awaitAnalysed(List<String> interviews, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Set<String> waiting = new LinkedHashSet<>(interviews);
+        while (!waiting.isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(waiting.size() + " interviews not analysed after " + timeout);
+            }
+            for (String id : List.copyOf(waiting)) {
+                String status = field(api("GET", "/api/interviews/" + id, null), "status");
+                if (status.equals("done")) {
+                    waiting.remove(id);
+                } else if (status.equals("failed")) {
+                    throw new IllegalStateException("interview " + id + " failed to analyse");
+                }
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    List<String> searchPaths() {
+        List<String> paths = new ArrayList<>();
+        for (String q : QUERIES) {
+            String query = URLEncoder.encode(q, StandardCharsets.UTF_8);
+            paths.add("/api/search?q=" + query);
+            paths.add("/api/search?q=" + query + "&outcome=lost");
+            paths.add("/api/search?q=" + query + "&competitor=" + COMPETITORS.get(paths.size() % COMPETITORS.size()));
+        }
+        return paths;
+    }
+
+    // ---- the load itself ----
+
+    /** One route's figures in one phase. */
+    static final class Row {
+        String phase;
+        String route;
+        final long requests;
+        final double seconds;
+        final long p50Micros;
+        final long p99Micros;
+        final int errors;
+
+        Row(String phase, String route, long requests, double seconds, long p50Micros, long p99Micros, int errors) {
+            this.phase = phase;
+            this.route = route;
+            this.requests = requests;
+            this.seconds = seconds;
+            this.p50Micros = p50Micros;
+            this.p99Micros = p99Micros;
+            this.errors = errors;
+        }
+
+        Row named(String phase, String route) {
+            this.phase = phase;
+            this.route = route;
+            return this;
+        }
+
+        double perSecond() {
+            return requests / seconds;
+        }
+
+        static Row of(String phase, String route, List<Long> micros, double seconds, int errors) {
+            long[] sorted = micros.stream().mapToLong(Long::longValue).sorted().toArray();
+            return new Row(phase, route, sorted.length, seconds, percentile(sorted, 50), percentile(sorted, 99), errors);
+        }
+
+        static long percentile(long[] sorted, int p) {
+            return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * p / 100.0) - 1)];
+        }
+    }
+
+    Row wrk(Path paths, int connections, int seconds, String authorization) {
+        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + connections, "-d" + seconds + "s",
+                "--timeout", "10s", "-s", Path.of("load", "rotate.lua").toString()));
+        if (authorization != null) {
+            command.addAll(List.of("-H", "Authorization: " + authorization));
+        }
+        command.add(url.toString());
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().put("WRK_PATHS", paths.toString());
+            Process wrk = builder.start();
+            String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            wrk.waitFor();
+            Matcher m = Pattern.compile("WRK requests=(\\d+) duration_us=(\\d+) status_errors=(\\d+) socket_errors=(\\d+) p50_us=(\\d+) p99_us=(\\d+)")
+                    .matcher(out);
+            if (!m.find()) {
+                throw new IllegalStateException("wrk said: " + out);
+            }
+            return new Row("", "", Long.parseLong(m.group(1)), Long.parseLong(m.group(2)) / 1e6, Long.parseLong(m.group(5)),
+                    Long.parseLong(m.group(6)), Integer.parseInt(m.group(3)) + Integer.parseInt(m.group(4)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("wrk (Debian package wrk) must be on the PATH", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The submission tokens, each handed out once across phases. */
+    static final class Tokens {
+        final List<String> tokens;
+        final AtomicInteger next = new AtomicInteger();
+
+        Tokens(List<String> tokens) {
+            this.tokens = tokens;
+        }
+
+        String next() {
+            return tokens.get(next.getAndIncrement());
+        }
+    }
+
+    /**
+     * Buyers arrive at {@code rate} a second, each opening the survey page (GET) and sending their answers (POST,
+     * with the page's CSRF token and cookie); a buyer counts as an error unless the answer got its 303.
+     */
+    List<Row> submit(Tokens tokens, int rate, int seconds, String phase) {
+        ConcurrentLinkedQueue<Long> pageMicros = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Long> answerMicros = new ConcurrentLinkedQueue<>();
+        AtomicInteger pageErrors = new AtomicInteger();
+        AtomicInteger answerErrors = new AtomicInteger();
+        List<String> firstErrors = new ArrayList<>();
+        List<CompletableFuture<Void>> buyers = new ArrayList<>();
+        long periodNanos = TimeUnit.SECONDS.toNanos(1) / rate;
+        long start = System.nanoTime();
+        for (int i = 0; i < rate * seconds; i++) {
+            long due = start + i * periodNanos;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            String token = tokens.next();
+            Map<String, String> cookies = new LinkedHashMap<>();
+            buyers.add(http.sendAsync(get("/s/" + token).build(), BodyHandlers.ofString())
+                    .thenCompose(page -> {
+                        pageMicros.add(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - due));
+                        if (page.statusCode() != 200) {
+                            pageErrors.incrementAndGet();
+                            throw new IllegalStateException("survey page " + page.statusCode());
+                        }
+                        keepCookies(page, cookies);
+                        long sent = System.nanoTime();
+                        return http.sendAsync(formPost("/s/" + token, cookies, answers(page.body())).build(), BodyHandlers.ofString())
+                                .thenAccept(answer -> {
+                                    answerMicros.add(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - sent));
+                                    if (answer.statusCode() != 303) {
+                                        answerErrors.incrementAndGet();
+                                        throw new IllegalStateException("answer " + answer.statusCode() + ": " + errorsOn(answer.body()));
+                                    }
+                                });
+                    })
+                    .exceptionally(e -> {
+                        if (!(e.getCause() instanceof IllegalStateException)) {
+                            pageErrors.incrementAndGet();
+                        }
+                        synchronized (firstErrors) {
+                            if (firstErrors.size() < 3) {
+                                firstErrors.add(String.valueOf(e.getCause()));
+                            }
+                        }
+                        return null;
+                    }));
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        CompletableFuture.allOf(buyers.toArray(CompletableFuture[]::new)).join();
+        firstErrors.forEach(e -> log("submission error: %s", e));
+        return List.of(Row.of(phase, "GET /s/{token} (buyer)", List.copyOf(pageMicros), elapsed, pageErrors.get()),
+                Row.of(phase, "POST /s/{token}", List.copyOf(answerMicros), elapsed, answerErrors.get()));
+    }
+
+    /** What a page says is wrong (its error messages), or its first line. */
+    static String errorsOn(String page) {
+        Matcher m = Pattern.compile("class=\"errors\"[^>]*>([^<]*)<").matcher(page);
+        List<String> errors = new ArrayList<>();
+        while (m.find()) {
+            errors.add(m.group(1).strip());
+        }
+        return errors.isEmpty() ? page.lines().findFirst().orElse("") : String.join("; ", errors);
+    }
+
+    /** Fills every question of the page: some words in each text box, one choice of every group. */
+    Map<String, String> answers(String page) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("_csrf", csrf(page));
+        Matcher text = Pattern.compile("<textarea[^>]*name=\"([^\"]+)\"").matcher(page);
+        while (text.find()) {
+            form.put(text.group(1), String.format(SAYINGS.get(random.nextInt(SAYINGS.size())), COMPETITORS.get(random.nextInt(COMPETITORS.size()))));
+        }
+        Matcher choice = Pattern.compile("<input type=\"(?:radio|checkbox)\"[^>]*?name=\"([^\"]+)\"[^>]*?value=\"([^\"]+)\"").matcher(page);
+        while (choice.find()) {
+            form.putIfAbsent(choice.group(1), choice.group(2));
+        }
+        return form;
+    }
+
+    /** An interview upload every second while the rest runs, so analysis jobs run throughout. */
+    Row uploadEverySecond(List<String> deals, int seconds) throws Exception {
+        List<Long> micros = new ArrayList<>();
+        int errors = 0;
+        List<String> ids = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < seconds; i++) {
+            Upload upload = upload(deals.get(i % deals.size()), 1000 + i);
+            micros.add(upload.micros());
+            if (upload.status() == 202) {
+                ids.add(upload.id());
+            } else {
+                errors++;
+            }
+            long next = start + TimeUnit.SECONDS.toNanos(i + 1) - System.nanoTime();
+            if (next > 0) {
+                LockSupport.parkNanos(next);
+            }
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        int done = 0;
+        for (String id : ids) {
+            done += field(api("GET", "/api/interviews/" + id, null), "status").equals("done") ? 1 : 0;
+        }
+        log("uploads during the mixed phase: %d accepted, %d analysed by its end (analysis kept running)", ids.size(), done);
+        return Row.of("mixed", "POST /api/interviews", micros, elapsed, errors);
+    }
+
+    // ---- HTTP plumbing ----
+
+    HttpRequest.Builder get(String path) {
+        return HttpRequest.newBuilder(url.resolve(path)).timeout(Duration.ofSeconds(30)).GET();
+    }
+
+    HttpRequest.Builder formPost(String path, Map<String, String> cookies, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest.Builder request = HttpRequest.newBuilder(url.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(BodyPublishers.ofString(body));
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; ")));
+        }
+        return request;
+    }
+
+    /** Sends with the cookies so far, keeps the ones set, and follows redirects (GET) as a browser would. */
+    HttpResponse<String> send(HttpRequest request, Map<String, String> cookies) throws Exception {
+        HttpRequest.Builder withCookies = HttpRequest.newBuilder(request.uri()).method(request.method(),
+                request.bodyPublisher().orElse(BodyPublishers.noBody()));
+        request.headers().map().forEach((k, vs) -> vs.forEach(v -> {
+            if (!k.equalsIgnoreCase("Cookie")) {
+                withCookies.header(k, v);
+            }
+        }));
+        if (!cookies.isEmpty()) {
+            withCookies.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; ")));
+        }
+        HttpResponse<String> response = http.send(withCookies.build(), BodyHandlers.ofString());
+        keepCookies(response, cookies);
+        if (response.statusCode() / 100 == 3) {
+            String location = response.headers().firstValue("Location").orElseThrow();
+            return send(get(url.resolve(location).getPath()).build(), cookies);
+        }
+        return response;
+    }
+
+    static void keepCookies(HttpResponse<?> response, Map<String, String> cookies) {
+        for (String header : response.headers().allValues("Set-Cookie")) {
+            String pair = header.split(";", 2)[0];
+            int eq = pair.indexOf('=');
+            cookies.put(pair.substring(0, eq), pair.substring(eq + 1));
+        }
+    }
+
+    static String csrf(String page) {
+        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        if (!m.find()) {
+            throw new IllegalStateException("no CSRF token on the page");
+        }
+        return m.group(1);
+    }
+
+    HttpRequest apiRequest(String method, String path, String json) {
+        return HttpRequest.newBuilder(url.resolve(path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + apiKey).header("Content-Type", "application/json")
+                .method(method, json == null ? BodyPublishers.noBody() : BodyPublishers.ofString(json)).build();
+    }
+
+    String api(String method, String path, String json) throws Exception {
+        HttpResponse<String> response = http.send(apiRequest(method, path, json), BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(method + " " + path + ": " + response.statusCode() + " " + response.body());
+        }
+        return response.body();
+    }
+
+    /** The first string value of a JSON field; enough for the flat answers this driver reads. */
+    static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + name + " in " + json);
+        }
+        return m.group(1);
+    }
+
+    static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("expected --name value, got " + Arrays.toString(args));
+            }
+            options.put(args[i].substring(2), args[i + 1]);
+        }
+        return options;
+    }
+
+    static void log(String format, Object... args) {
+        System.err.printf("load: " + format + "%n", args);
+    }
+}
