@@ -53,6 +53,11 @@ public record SurveyForm(Survey survey, List<Field> fields, List<FieldError> err
         return new SurveyForm(survey, fields, errors);
     }
 
+    /** Nothing entered, saved as a draft or found wrong yet: the page every buyer first sees. */
+    public boolean untouched() {
+        return errors.isEmpty() && fields.stream().allMatch(f -> f.values().isEmpty() && f.error() == null);
+    }
+
     /** The errors with the question's prompt instead of its id, for the summary above the form. */
     public List<FieldError> summary() {
         return errors.stream()

@@ -52,6 +52,13 @@ class BuyerSurveyPageTests {
     }
 
     @Test
+    void surveyFormCarriesExactlyOneCsrfField() {
+        String html = SurveyFixture.survey(client, token).html();
+        assertThat(html.split("name=\"_csrf\"", -1)).as("one hidden CSRF field").hasSize(2);
+        assertThat(html).contains("action=\"/s/" + token + "\"", "/s/" + token + "/opt-out");
+    }
+
+    @Test
     void surveyPageShowsQuestionsAndIncentiveButNotWhoseDealItIs() {
         String html = SurveyFixture.survey(client, token).html();
         assertThat(html).contains("<html lang=\"en\"", "your recent purchase decision", "A donation of $25",
