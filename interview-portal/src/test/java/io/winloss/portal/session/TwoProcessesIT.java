@@ -4,6 +4,8 @@ import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -52,10 +54,15 @@ class TwoProcessesIT {
         int storePort = PortalProcess.freePort();
         try (PortalProcess a = new PortalProcess(Files.createTempDirectory("two-processes-a"), Map.of(
                      "PORTAL_ADMIN_EMAIL", ADMIN, "PORTAL_ADMIN_PASSWORD", PASSWORD,
-                     "PORTAL_STORE_PORT", String.valueOf(storePort), "PORTAL_ROLES", "web,worker")).withHeap("2g").start();
+                     "PORTAL_STORE_PORT", String.valueOf(storePort), "PORTAL_ROLES", "web,worker")).withHeap("2g").launch();
              PortalProcess b = new PortalProcess(Files.createTempDirectory("two-processes-b"), Map.of(
-                     "MONGODB_URI", "mongodb://127.0.0.1:" + storePort, "PORTAL_ROLES", "web,worker")).withHeap("2g").start();
+                     "MONGODB_URI", "mongodb://127.0.0.1:" + storePort, "PORTAL_ROLES", "web,worker")).withHeap("2g");
              MongoClient mongo = MongoClients.create("mongodb://127.0.0.1:" + storePort)) {
+            // B starts as soon as A's store listens, so the two start side by side
+            await("A's store listening", Duration.ofSeconds(90), () -> listening(storePort));
+            b.launch();
+            a.awaitStarted(Duration.ofSeconds(150));
+            b.awaitStarted(Duration.ofSeconds(150));
             MongoDatabase store = mongo.getDatabase("winloss");
             PortalClient apiA = new PortalClient(a.baseUrl(), ADMIN, PASSWORD);
             PortalClient apiB = new PortalClient(b.baseUrl(), ADMIN, PASSWORD);
@@ -146,6 +153,15 @@ class TwoProcessesIT {
 
     private static long count(MongoDatabase store, String collection, org.bson.conversions.Bson filter) {
         return Mono.from(store.getCollection(collection).countDocuments(filter)).block(WAIT);
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException notYet) {
+            return false;
+        }
     }
 
     private static String get(PortalClient api, String path) {
