@@ -19,10 +19,12 @@ import org.springframework.security.core.context.SecurityContextImpl;
 /**
  * A session's attributes as bytes any portal process can read back: Java serialization of the attribute map. Chosen
  * over storing only what is needed to rebuild the sign-in because Spring Security keeps more than the principal there
- * (the saved request, the authorities with their factor times) and this round-trips all of it unchanged. Two limits
- * keep it safe: reading accepts only the JDK's value classes, Spring Security's and the portal's own (an allow-list
- * filter, so a forged document cannot name a gadget class), and the password hash is never written (the sign-in's
- * credentials are dropped from the stored copy; {@code StaffDetails} keeps its hash transient).
+ * (the page asked for before signing in, the authentication with its authorities and details), and this round-trips
+ * all of it unchanged with no mapping of ours to keep in step. Two limits keep it safe: reading accepts only the JDK's
+ * value classes, Spring Security's and the portal's own (an allow-list filter, so a forged document cannot name a
+ * gadget class), and the password hash is never written (the sign-in's credentials are dropped from the stored copy;
+ * {@code StaffDetails} keeps its hash transient). The price: after an upgrade that changes those classes
+ * incompatibly, stored sessions no longer read and their users sign in again.
  */
 final class SessionAttributes {
 
