@@ -51,10 +51,10 @@ import reactor.core.publisher.Mono;
  * </ul>
  * The collection is global: a session is looked up before anyone, and so any workspace, is known.
  */
-public final class StoredSessions implements WebSessionStore {
+final class StoredSessions implements WebSessionStore {
 
     /** A session's last access is written at most this often. */
-    public static final Duration ACCESS_REFRESH = Duration.ofMinutes(1);
+    static final Duration ACCESS_REFRESH = Duration.ofMinutes(1);
 
     private static final Logger log = LoggerFactory.getLogger(StoredSessions.class);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -63,14 +63,14 @@ public final class StoredSessions implements WebSessionStore {
     private final Duration maxIdle;
     private final Clock clock;
 
-    public StoredSessions(Store store, Duration maxIdle, Clock clock) {
+    StoredSessions(Store store, Duration maxIdle, Clock clock) {
         this.sessions = store.global(Collections.SESSIONS);
         this.maxIdle = maxIdle;
         this.clock = clock;
     }
 
     /** What is stored for the session whose cookie carries {@code id}: its SHA-256, in hex. */
-    public static String storedId(String id) {
+    static String storedId(String id) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
