@@ -95,17 +95,18 @@ final class StoredSessions implements WebSessionStore {
         String key = storedId(id);
         return Mono.from(sessions.find(eq("_id", key)).first())
                 .flatMap(document -> {
-                    StoredSession session;
+                    Instant lastAccess = document.getDate("lastAccess").toInstant();
+                    Duration idle = Duration.ofSeconds(document.getLong("maxIdleSeconds"));
+                    if (!idle.isNegative() && clock.instant().isAfter(lastAccess.plus(idle))) {
+                        // expired: refused here, by every process, whether or not the cleanup came by yet
+                        return Mono.from(sessions.deleteOne(eq("_id", key))).then(Mono.empty());
+                    }
                     try {
-                        session = read(id, document);
+                        return updateLastAccessTime(read(id, document, lastAccess, idle));
                     } catch (SessionAttributes.UnreadableSession e) {
                         log.warn("session ignored: {}", e.getMessage());
                         return Mono.empty();
                     }
-                    if (session.isExpiredAt(clock.instant())) {
-                        return Mono.from(sessions.deleteOne(eq("_id", key))).then(Mono.empty());
-                    }
-                    return updateLastAccessTime(session);
                 });
     }
 
@@ -127,11 +128,10 @@ final class StoredSessions implements WebSessionStore {
         return Mono.from(sessions.deleteMany(lt("expiresAt", Date.from(now)))).map(r -> r.getDeletedCount());
     }
 
-    private StoredSession read(String id, Document document) {
+    private StoredSession read(String id, Document document, Instant lastAccess, Duration idle) {
         byte[] bytes = document.get("attributes", Binary.class).getData();
         Map<String, Object> attributes = new ConcurrentHashMap<>(SessionAttributes.read(bytes));
-        return new StoredSession(id, document.getDate("createdAt").toInstant(), document.getDate("lastAccess").toInstant(),
-                Duration.ofSeconds(document.getLong("maxIdleSeconds")), attributes, bytes);
+        return new StoredSession(id, document.getDate("createdAt").toInstant(), lastAccess, idle, attributes, bytes);
     }
 
     /** One session as this request sees it; written back by {@link #save()} when something changed. */
@@ -163,6 +163,11 @@ final class StoredSessions implements WebSessionStore {
                 lastAccess = now;
                 accessChanged = true;
             }
+        }
+
+        /** When it expires unless used again; a negative max idle time (never) keeps it a hundred years. */
+        Instant expiresAt() {
+            return lastAccess.plus(maxIdleTime.isNegative() ? Duration.ofDays(36_500) : maxIdleTime);
         }
 
         boolean isExpiredAt(Instant now) {
@@ -227,7 +232,7 @@ final class StoredSessions implements WebSessionStore {
                         .append("lastAccess", Date.from(lastAccess))
                         .append("maxIdleSeconds", maxIdleTime.toSeconds())
                         // when it expires, for the cleanup's query (no TTL in the embedded store)
-                        .append("expiresAt", Date.from(lastAccess.plus(maxIdleTime.isNegative() ? Duration.ofDays(36500) : maxIdleTime)))
+                        .append("expiresAt", Date.from(expiresAt()))
                         .append("attributes", new Binary(bytes));
                 // a session already stored is only replaced: one ended meanwhile by another process stays ended
                 return Mono.from(sessions.replaceOne(eq("_id", key), document, new ReplaceOptions().upsert(before == null)))

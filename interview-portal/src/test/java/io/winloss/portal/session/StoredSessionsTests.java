@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -235,6 +236,18 @@ class StoredSessionsTests {
         onTwo.save().block(WAIT);
         assertThat(storedDocument(id)).isNull();
         assertThat(retrieve(one, id)).isNull();
+    }
+
+    @Test
+    void aStoredClassOutsideTheAllowListIsNotRead() throws Exception {
+        String id = savedSession(otherProcess(Clock.systemUTC()), "forged");
+        java.io.ByteArrayOutputStream forged = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(forged)) {
+            out.writeObject(new java.util.HashMap<>(Map.of("note", java.net.URI.create("http://example.test/"))));
+        }
+        Mono.from(sessions.updateOne(eq("_id", StoredSessions.storedId(id)),
+                Updates.set("attributes", new Binary(forged.toByteArray())))).block(WAIT);
+        assertThat(retrieve(otherProcess(Clock.systemUTC()), id)).as("java.net is not on the allow-list").isNull();
     }
 
     @Test
