@@ -53,6 +53,16 @@ public final class PortalProcess implements AutoCloseable {
     }
 
     public PortalProcess start() throws IOException, InterruptedException {
+        launch();
+        awaitHealthy(Duration.ofSeconds(90));
+        return this;
+    }
+
+    /**
+     * Starts the jar without waiting, so that several processes start side by side; {@link #awaitStarted} then waits
+     * until this one is healthy.
+     */
+    public PortalProcess launch() throws IOException {
         String jar = System.getProperty("portal.jar", "target/interview-portal.jar");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap, "-jar", jar,
@@ -60,7 +70,12 @@ public final class PortalProcess implements AutoCloseable {
         settings.forEach((k, v) -> command.add("--" + k + "=" + v));
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        awaitHealthy(Duration.ofSeconds(90));
+        return this;
+    }
+
+    /** Waits until a {@link #launch launched} process answers its health check. */
+    public PortalProcess awaitStarted(Duration timeout) throws IOException, InterruptedException {
+        awaitHealthy(timeout);
         return this;
     }
 

@@ -19,6 +19,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.authentication.HttpStatusServerEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
@@ -110,6 +111,8 @@ class SecurityConfiguration {
                         .authenticationManager(passwordAuthentication)
                         .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/")))
                 .logout(logout -> logout.logoutUrl("/logout"))
+                // signing out also deletes the session from the store, so no portal process knows it any more
+                .logout(logout -> logout.logoutHandler(handlers -> handlers.add(new WebSessionServerLogoutHandler())))
                 .authorizeExchange(auth -> auth
                         .pathMatchers("/s/**", "/login", "/setup", "/actuator/health", "/actuator/health/**",
                                 "/webjars/**", "/css/**", "/js/**", "/favicon.ico",

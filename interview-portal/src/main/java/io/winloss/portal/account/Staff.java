@@ -8,7 +8,8 @@ import io.winloss.portal.workspace.WorkspaceId;
  *
  * @param instanceOwner the admin created with the first workspace; may create more workspaces
  */
-public record Staff(String userId, WorkspaceId workspace, String email, Role role, boolean instanceOwner) {
+public record Staff(String userId, WorkspaceId workspace, String email, Role role, boolean instanceOwner)
+        implements java.io.Serializable {
 
     public boolean isAdmin() {
         return role == Role.ADMIN;

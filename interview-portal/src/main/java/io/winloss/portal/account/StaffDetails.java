@@ -16,8 +16,12 @@ import io.winloss.portal.lockout.SignInRecord;
  */
 final class StaffDetails implements UserDetails, SignInRecord.Holder {
 
+    /** Sessions are stored with Java serialization (session package): a compatible change keeps them readable. */
+    private static final long serialVersionUID = 1L;
+
     private final Staff staff;
-    private final String passwordHash;
+    /** Not written with a stored session: a session read back needs no password. */
+    private final transient String passwordHash;
     private final SignInRecord signInRecord;
 
     StaffDetails(Staff staff, String passwordHash, SignInRecord signInRecord) {

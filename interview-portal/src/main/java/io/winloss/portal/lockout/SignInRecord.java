@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param lockedUntil the end of the account's lock; null when it was never locked
  * @param failedSignIns whether failures are counted against it (a success then clears them)
  */
-public record SignInRecord(Instant lockedUntil, boolean failedSignIns) {
+public record SignInRecord(Instant lockedUntil, boolean failedSignIns) implements java.io.Serializable {
 
     /** The record of an account that is held by something that may be signed in. */
     public interface Holder {

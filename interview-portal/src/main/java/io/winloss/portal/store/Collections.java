@@ -64,6 +64,8 @@ public final class Collections {
     public static final String ACTIONS = "actions";
     /** Review reminders to mail, one per review and kind, claimed once ({@code pending} to {@code sent}). */
     public static final String ACTION_REMINDERS = "actionReminders";
+    /** Web sessions shared by every portal process, {@code _id} the SHA-256 of the cookie's id (which is never stored). */
+    public static final String SESSIONS = "sessions";
 
     private Collections() {
     }

@@ -64,6 +64,7 @@ class StoreIndexes implements SmartInitializingSingleton {
                         create(Collections.SHARED_REPORTS, unique("tokenHash"), lookup("workspaceId", "createdAt")),
                         create(Collections.RESPONSES, lookup("workspaceId", "dealId")),
                         create(Collections.WEBHOOK_REPLAYS, lookup("receivedAt")),
+                        create(Collections.SESSIONS, lookup("expiresAt")),
                         create(Collections.WEBHOOK_EVENTS, lookup("workspaceId", "receivedAt")),
                         create(Collections.OUTBOX, lookup("status", "nextAttemptAt")),
                         create(Collections.ANALYSIS_JOBS, lookup("status", "notBefore"), lookup("workspaceId", "status"),

@@ -3,7 +3,7 @@ package io.winloss.portal.workspace;
 import java.util.Objects;
 
 /** The tenant every piece of data belongs to. */
-public record WorkspaceId(String value) {
+public record WorkspaceId(String value) implements java.io.Serializable {
 
     public WorkspaceId {
         Objects.requireNonNull(value, "workspace id");
