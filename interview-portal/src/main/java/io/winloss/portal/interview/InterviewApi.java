@@ -47,13 +47,18 @@ class InterviewApi {
         this.access = access;
     }
 
-    /** One transcript file per request (the page takes several); see {@link UploadRequest} for the fields. */
+    /**
+     * One transcript file per request (the page takes several); see {@link UploadRequest} for the fields. The content
+     * decides the format (see {@link UploadedFileCheck}): what is certainly no transcript is refused with 400, a file
+     * over 20 MB or a request over {@link UploadSizeLimit#MAX_REQUEST_BYTES} with 413, and nothing is stored.
+     */
     @PostMapping(path = "/interviews", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     Mono<Accepted> upload(Staff staff, ServerWebExchange exchange) {
         return exchange.getMultipartData()
                 .map(parts -> UploadRequest.from(parts, false))
                 .flatMap(request -> access.readable(staff, request.dealId())
+                        .then(request.checkContents())
                         .thenMany(Flux.fromIterable(request.files()))
                         .concatMap(file -> interviews.upload(staff.workspace(), staff.email(), request.upload(file), file.content()))
                         .last())
