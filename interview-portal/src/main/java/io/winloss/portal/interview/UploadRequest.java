@@ -104,14 +104,13 @@ record UploadRequest(String dealId, List<FilePart> files, List<String> interview
     static final int MAX_NAME_CHARS = 200;
 
     /**
-     * The file name as shown and stored: only its last path segment (a client may send {@code ../../etc/passwd};
-     * the name is never used as a path anyway), without control or formatting characters (line breaks, bidi
-     * overrides), at most {@link #MAX_NAME_CHARS} characters keeping the extension, {@code transcript} when nothing
-     * is left.
+     * The file name as shown and stored: a label only, never used as a path (the file lives in GridFS under its id,
+     * so {@code ../../etc/passwd} is just text, escaped wherever it is shown), without control or formatting
+     * characters (line breaks, escape sequences, bidi overrides that disguise an extension), at most
+     * {@link #MAX_NAME_CHARS} characters keeping the extension, {@code transcript} when nothing is left.
      */
     static String safeName(String fileName) {
         String name = fileName == null ? "" : fileName;
-        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
         StringBuilder kept = new StringBuilder(Math.min(name.length(), 1000));
         name.codePoints().filter(c -> !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT)
                 .forEach(kept::appendCodePoint);
@@ -119,8 +118,12 @@ record UploadRequest(String dealId, List<FilePart> files, List<String> interview
         if (name.length() > MAX_NAME_CHARS) {
             int dot = name.lastIndexOf('.');
             String extension = dot >= 0 && name.length() - dot <= 10 ? name.substring(dot) : "";
-            name = name.substring(0, MAX_NAME_CHARS - extension.length()).strip() + extension;
+            int cut = MAX_NAME_CHARS - extension.length();
+            if (Character.isHighSurrogate(name.charAt(cut - 1))) {
+                cut--;
+            }
+            name = name.substring(0, cut).strip() + extension;
         }
-        return name.isEmpty() || name.equals(".") || name.equals("..") ? "transcript" : name;
+        return name.isEmpty() ? "transcript" : name;
     }
 }

@@ -81,7 +81,7 @@ final class UploadedFileCheck {
 
     private Optional<FieldError> verdict() {
         if (size == 0) {
-            return refused("the file is empty");
+            return Optional.of(new FieldError("file", name + " is empty"));
         }
         if (blank) {
             return refused("the file holds only blank space, no transcript");
