@@ -20,6 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class RawUpload {
 
     static final String BOUNDARY = "hostile-upload-boundary";
+    /** Each file part of a streamed body is cut at this size, well under the 20 MB a part may have. */
+    static final long PART_BYTES = 8L * 1024 * 1024;
 
     record Answer(int status, String text, long sent) {
     }
@@ -39,7 +41,8 @@ final class RawUpload {
     }
 
     /**
-     * POSTs {@code preamble} and then up to {@code fileBytes} of transcript text to {@code path}; with {@code declared}
+     * POSTs {@code preamble} and then up to {@code fileBytes} of transcript text to {@code path}, in file parts of
+     * {@link #PART_BYTES}; with {@code declared}
      * a Content-Length of that many bytes is sent (and only the preamble written), else the body is chunked.
      */
     static Answer post(int port, String path, String extraHeaders, byte[] preamble, long fileBytes, Long declared)
@@ -68,9 +71,19 @@ final class RawUpload {
                     for (int i = 0; i < 8192; i++) {
                         System.arraycopy(line, 0, block, i * line.length, line.length);
                     }
+                    long inPart = 0;
                     while (sent.get() < fileBytes) {
+                        if (inPart >= PART_BYTES) {
+                            // a new part: each stays under the per-part limit, so only the request's limit can stop it
+                            byte[] next = ("\r\n--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; "
+                                    + "filename=\"more.txt\"\r\nContent-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+                            chunk(out, next);
+                            sent.addAndGet(next.length);
+                            inPart = 0;
+                        }
                         chunk(out, block);
                         sent.addAndGet(block.length);
+                        inPart += block.length;
                     }
                     chunk(out, ("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII));
                     out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
