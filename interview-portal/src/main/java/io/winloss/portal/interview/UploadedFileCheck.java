@@ -41,7 +41,8 @@ final class UploadedFileCheck {
     /** Why the file is refused, or empty when it may be stored; {@link UploadTooLarge} when it is over the limit. */
     static Mono<Optional<FieldError>> refusal(FilePart file, String name) {
         UploadedFileCheck check = new UploadedFileCheck(name);
-        // the part's buffers are read in place, not consumed: the file is read again to be stored
+        // read in place and not released: the file is read again to be stored, and a part's buffers are plain heap
+        // buffers (DefaultDataBufferFactory), the one in memory shared by every read of the part
         return file.content().doOnNext(check::look).then(Mono.fromCallable(check::verdict));
     }
 
