@@ -49,20 +49,36 @@ class InterviewAnalysis implements AnalysisTarget {
 
     @Override
     public Mono<Input> load(WorkspaceId workspace, String id) {
+        return loaded(workspace, id).map(loaded -> (Input) (pipeline, progress) -> {
+            Transcript transcript = loaded.transcript();
+            return pipeline.get().analyze(transcript, loaded.rules(), progress);
+        });
+    }
+
+    /** What a worker loads for one interview: the stored file and the workspace's tagging rules; empty when it is gone. */
+    Mono<Loaded> loaded(WorkspaceId workspace, String id) {
         return interviews.find(workspace, id).onErrorResume(io.winloss.portal.web.NotFound.class, e -> Mono.empty())
                 .flatMap(interview -> Mono.zip(interviews.file(workspace, interview), competitors.rules(workspace),
                                 criteria.patterns(workspace))
-                        .map(loaded -> (Input) (pipeline, progress) -> {
-                    byte[] bytes = loaded.getT1();
-                    Transcript transcript;
-                    try {
-                        transcript = TranscriptReader.read(new ByteArrayInputStream(bytes), interview.fileName(),
-                                Optional.empty(), interview.interviewers());
-                    } catch (UnreadableTranscript e) {
-                        throw new Unanalysable(e.getMessage(), e);
-                    }
-                    TaggingRules rules = TaggingRules.defaults().withCompetitors(loaded.getT2()).withCriteria(loaded.getT3());
-                    return pipeline.get().analyze(transcript, rules, progress);
-                }));
+                        .map(loaded -> new Loaded(interview, loaded.getT1(),
+                                TaggingRules.defaults().withCompetitors(loaded.getT2()).withCriteria(loaded.getT3()))));
+    }
+
+    /** An interview's file and rules, loaded; the worker reads the transcript off the event loop. */
+    record Loaded(Interview interview, byte[] file, TaggingRules rules) {
+
+        /**
+         * The file read as a transcript, its format found from its content whatever its name (the name only breaks
+         * ties), with the reader's limits (size, line length, DOCX expansion); blocks. An unreadable file is
+         * {@link Unanalysable}: its job fails at once with the reader's reason.
+         */
+        Transcript transcript() throws Unanalysable, java.io.IOException {
+            try {
+                return TranscriptReader.read(new ByteArrayInputStream(file), interview.fileName(), Optional.empty(),
+                        interview.interviewers());
+            } catch (UnreadableTranscript e) {
+                throw new Unanalysable(e.getMessage(), e);
+            }
+        }
     }
 }

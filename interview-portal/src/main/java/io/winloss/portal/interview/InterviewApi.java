@@ -47,13 +47,31 @@ class InterviewApi {
         this.access = access;
     }
 
-    /** One transcript file per request (the page takes several); see {@link UploadRequest} for the fields. */
+    /**
+     * One transcript file per request (the page takes several); see {@link UploadRequest} for the fields. The content
+     * decides the format (see {@link UploadedFileCheck}): what is certainly no transcript is refused with 400, a file
+     * over 20 MB or a request over {@link UploadSizeLimit#MAX_REQUEST_BYTES} with 413, and nothing is stored.
+     */
+    @io.swagger.v3.oas.annotations.Operation(summary = "Upload a transcript; its analysis follows as a job",
+            description = "Multipart: `file` (TXT, WebVTT, SRT or DOCX, at most 20 MB), `dealId`, optional `interviewer` "
+                    + "(repeatable) and `interviewDate`. The file's content decides its format, never its name or its "
+                    + "declared Content-Type. A file that is certainly no transcript (empty, blank, an image, PDF, program "
+                    + "or archive, a ZIP that is not a DOCX) is refused with 400 and nothing is stored; one that needs "
+                    + "reading whole to be judged (a damaged DOCX, a zip bomb) is accepted and its job fails with the "
+                    + "reader's reason (`status` failed, `error`).",
+            responses = {
+                @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "202", description = "stored and queued"),
+                @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "400",
+                        description = "`{\"errors\":[{\"field\",\"message\"}]}`: a missing field, or a file that is no transcript"),
+                @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "413",
+                        description = "a file over 20 MB or a request over 100 MB (declared or streamed); nothing is stored")})
     @PostMapping(path = "/interviews", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     Mono<Accepted> upload(Staff staff, ServerWebExchange exchange) {
         return exchange.getMultipartData()
                 .map(parts -> UploadRequest.from(parts, false))
                 .flatMap(request -> access.readable(staff, request.dealId())
+                        .then(request.checkContents())
                         .thenMany(Flux.fromIterable(request.files()))
                         .concatMap(file -> interviews.upload(staff.workspace(), staff.email(), request.upload(file), file.content()))
                         .last())

@@ -102,6 +102,7 @@ class InterviewPages {
                         return deal.isBlank() ? Mono.error(e) : list(staff, deal, model);
                     }
                     return access.readable(staff, request.dealId())
+                            .then(request.checkContents())
                             .thenMany(Flux.fromIterable(request.files()))
                             .concatMap(file -> interviews.upload(staff.workspace(), staff.email(), request.upload(file), file.content()))
                             .collectList()
@@ -109,6 +110,11 @@ class InterviewPages {
                                     : "redirect:/interviews?deal=" + request.dealId())
                             .onErrorResume(InvalidInput.class, e -> {
                                 model.addAttribute("errors", e.errors());
+                                return list(staff, request.dealId(), model);
+                            })
+                            .onErrorResume(UploadTooLarge.class, e -> {
+                                exchange.getResponse().setStatusCode(org.springframework.http.HttpStatus.CONTENT_TOO_LARGE);
+                                model.addAttribute("errors", List.of(new io.winloss.portal.web.FieldError("file", e.getMessage())));
                                 return list(staff, request.dealId(), model);
                             });
                 });

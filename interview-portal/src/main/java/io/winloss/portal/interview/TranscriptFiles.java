@@ -16,7 +16,6 @@ import com.mongodb.reactivestreams.client.gridfs.GridFSBuckets;
 import io.winloss.nlp.transcript.TranscriptReader;
 import io.winloss.portal.store.Collections;
 import io.winloss.portal.store.Store;
-import io.winloss.portal.web.InvalidInput;
 import io.winloss.portal.workspace.WorkspaceId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -38,7 +37,7 @@ class TranscriptFiles {
         this.bucket = GridFSBuckets.create(store.database(), Collections.UPLOADS);
     }
 
-    /** Stores the bytes as they arrive; more than {@link #MAX_BYTES} fails the upload and keeps nothing. */
+    /** Stores the bytes as they arrive; more than {@link #MAX_BYTES} fails the upload ({@link UploadTooLarge}) and keeps nothing. */
     Mono<Stored> store(WorkspaceId workspace, String fileName, Flux<DataBuffer> content) {
         AtomicLong size = new AtomicLong();
         Flux<ByteBuffer> bytes = content.map(buffer -> {
@@ -46,7 +45,7 @@ class TranscriptFiles {
                 byte[] copy = new byte[buffer.readableByteCount()];
                 buffer.read(copy);
                 if (size.addAndGet(copy.length) > MAX_BYTES) {
-                    throw new InvalidInput("file", fileName + " is larger than " + MAX_BYTES / (1024 * 1024) + " MB");
+                    throw UploadTooLarge.file(fileName);
                 }
                 return ByteBuffer.wrap(copy);
             } finally {

@@ -43,10 +43,10 @@ record UploadRequest(String dealId, List<FilePart> files, List<String> interview
             errors.add(new FieldError("file", "at most " + MAX_FILES + " files at once"));
         }
         for (FilePart file : files) {
-            String name = file.filename().toLowerCase(Locale.ROOT);
+            String name = safeName(file.filename()).toLowerCase(Locale.ROOT);
             String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
             if (!EXTENSIONS.contains(extension)) {
-                errors.add(new FieldError("file", file.filename() + ": must be a .txt, .vtt, .srt or .docx transcript"));
+                errors.add(new FieldError("file", safeName(file.filename()) + ": must be a .txt, .vtt, .srt or .docx transcript"));
             }
         }
         List<String> interviewers = new ArrayList<>();
@@ -83,6 +83,47 @@ record UploadRequest(String dealId, List<FilePart> files, List<String> interview
     }
 
     Interviews.Upload upload(FilePart file) {
-        return new Interviews.Upload(dealId, file.filename(), interviewers, interviewDate);
+        return new Interviews.Upload(dealId, safeName(file.filename()), interviewers, interviewDate);
+    }
+
+    /**
+     * Refuses the whole request, before any file is stored, when one of its files is certainly no transcript
+     * ({@link InvalidInput}, every file's reason) or over the size limit ({@link UploadTooLarge}); see
+     * {@link UploadedFileCheck}. The content decides, never the name or the part's declared Content-Type.
+     */
+    reactor.core.publisher.Mono<UploadRequest> checkContents() {
+        return reactor.core.publisher.Flux.fromIterable(files)
+                .concatMap(file -> UploadedFileCheck.refusal(file, safeName(file.filename())))
+                .flatMap(reactor.core.publisher.Mono::justOrEmpty)
+                .collectList()
+                .flatMap(refusals -> refusals.isEmpty() ? reactor.core.publisher.Mono.just(this)
+                        : reactor.core.publisher.Mono.error(new InvalidInput(refusals)));
+    }
+
+    /** The longest file name kept; a longer one is shortened, keeping its extension. */
+    static final int MAX_NAME_CHARS = 200;
+
+    /**
+     * The file name as shown and stored: a label only, never used as a path (the file lives in GridFS under its id,
+     * so {@code ../../etc/passwd} is just text, escaped wherever it is shown), without control or formatting
+     * characters (line breaks, escape sequences, bidi overrides that disguise an extension), at most
+     * {@link #MAX_NAME_CHARS} characters keeping the extension, {@code transcript} when nothing is left.
+     */
+    static String safeName(String fileName) {
+        String name = fileName == null ? "" : fileName;
+        StringBuilder kept = new StringBuilder(Math.min(name.length(), 1000));
+        name.codePoints().filter(c -> !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT)
+                .forEach(kept::appendCodePoint);
+        name = kept.toString().strip();
+        if (name.length() > MAX_NAME_CHARS) {
+            int dot = name.lastIndexOf('.');
+            String extension = dot >= 0 && name.length() - dot <= 10 ? name.substring(dot) : "";
+            int cut = MAX_NAME_CHARS - extension.length();
+            if (Character.isHighSurrogate(name.charAt(cut - 1))) {
+                cut--;
+            }
+            name = name.substring(0, cut).strip() + extension;
+        }
+        return name.isEmpty() ? "transcript" : name;
     }
 }

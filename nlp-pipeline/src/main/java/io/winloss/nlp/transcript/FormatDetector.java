@@ -36,6 +36,19 @@ final class FormatDetector {
         }
     }
 
+    /**
+     * What the first bytes of a file say it certainly is, when that is no transcript; {@code null} when only reading
+     * it can tell. A ZIP is refused unless it holds a {@code word/} folder somewhere ({@code holdsWordFolder}: the
+     * caller looked at every byte, which the first ones alone cannot show).
+     */
+    static String refusal(byte[] start, boolean holdsWordFolder) {
+        if (isZip(start) && holdsWordFolder) {
+            return null;
+        }
+        String kind = binaryKind(start);
+        return kind == null ? null : "the file is " + kind + ", not a transcript " + ACCEPTED;
+    }
+
     private static String binaryKind(byte[] bytes) {
         if (isZip(bytes)) {
             if (contains(bytes, "xl/")) {
@@ -82,6 +95,10 @@ final class FormatDetector {
         }
         if (startsWithText(bytes, "Rar!") || TextDecoder.startsWith(bytes, '7', 'z', 0xBC, 0xAF, 0x27, 0x1C)) {
             return "an archive";
+        }
+        if (TextDecoder.startsWith(bytes, 0x7F, 'E', 'L', 'F') || TextDecoder.startsWith(bytes, 'M', 'Z', 0x90, 0x00)
+                || TextDecoder.startsWith(bytes, 0xCF, 0xFA, 0xED, 0xFE) || TextDecoder.startsWith(bytes, 0xCA, 0xFE, 0xBA, 0xBE)) {
+            return "a program";
         }
         return null;
     }

@@ -67,6 +67,16 @@ public final class TranscriptReader {
         }
     }
 
+    /**
+     * The reason a file is certainly not a transcript, judged from its first bytes alone (images, PDFs, programs,
+     * archives and Office files other than Word), so that an upload can be refused before it is stored; empty when
+     * only {@link #read} can tell. A ZIP passes only when {@code holdsWordFolder}: some entry of it is under
+     * {@code word/}, as in every DOCX (the caller scans the whole file for that name).
+     */
+    public static Optional<String> refusal(byte[] start, boolean holdsWordFolder) {
+        return Optional.ofNullable(FormatDetector.refusal(start, holdsWordFolder));
+    }
+
     private static Transcript read(byte[] bytes, String fileName, TranscriptFormat format,
                                    Collection<String> interviewerNames) throws UnreadableTranscript {
         if (bytes.length == 0) {

@@ -133,4 +133,18 @@ class FormatDetectionTests {
         }
         return bytes.toByteArray();
     }
+
+    @Test
+    void refusalFromTheFirstBytesNamesWhatTheFileIsAndLetsTextAndWordDocumentsThrough() {
+        byte[] elf = {0x7F, 'E', 'L', 'F', 2, 1, 1, 0};
+        byte[] zip = {'P', 'K', 3, 4, 20, 0, 0, 0};
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+
+        assertThat(TranscriptReader.refusal(elf, false)).hasValueSatisfying(r -> assertThat(r).contains("a program"));
+        assertThat(TranscriptReader.refusal(png, false)).hasValueSatisfying(r -> assertThat(r).contains("a PNG image"));
+        assertThat(TranscriptReader.refusal(zip, false)).hasValueSatisfying(r -> assertThat(r).contains("a ZIP archive"));
+        assertThat(TranscriptReader.refusal(zip, true)).isEmpty();
+        assertThat(TranscriptReader.refusal("WEBVTT\n\n00:01.000 --> 00:02.000".getBytes(StandardCharsets.UTF_8), false)).isEmpty();
+        assertThat(TranscriptReader.refusal(new byte[] {0, 1, 2, 3}, false)).as("only reading it whole can tell").isEmpty();
+    }
 }
