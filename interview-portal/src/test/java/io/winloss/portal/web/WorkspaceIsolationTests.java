@@ -116,7 +116,7 @@ class WorkspaceIsolationTests {
     List<Route> routes;
 
     @BeforeAll
-    void workspaceAMakesOneOfEverything() {
+    void workspaceAMakesOneOfEverything() throws InterruptedException {
         TestTenant.owner(workspaces); // a fresh instance shows the setup page instead of the login page
         a = TestTenant.create(workspaces);
         b = TestTenant.create(workspaces);
@@ -411,10 +411,13 @@ class WorkspaceIsolationTests {
         return items.get(0).get("id").toString();
     }
 
-    /** Waits (at most 60 s) until the upload's analysis job has finished, so that it cannot overwrite what we save. */
+    /**
+     * Waits (at most 180 s: the first job loads CoreNLP, slow on a busy machine) until the upload's analysis job has
+     * finished, so that it cannot overwrite what we save.
+     */
     @SuppressWarnings("unchecked")
-    private static void analysisJobEnds(WebTestClient as, String interviewId) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    private static void analysisJobEnds(WebTestClient as, String interviewId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         String status;
         do {
             status = String.valueOf(as.get().uri("/api/interviews/" + interviewId).exchange().expectStatus().isOk()
@@ -422,9 +425,9 @@ class WorkspaceIsolationTests {
             if (!"queued".equals(status) && !"analyzing".equals(status)) {
                 return;
             }
-            Thread.onSpinWait();
+            Thread.sleep(200);
         } while (System.nanoTime() < deadline);
-        throw new AssertionError("the analysis of interview " + interviewId + " is still " + status + " after 60 s");
+        throw new AssertionError("the analysis of interview " + interviewId + " is still " + status + " after 180 s");
     }
 
     private static String abbreviate(String body) {
