@@ -41,7 +41,8 @@ public final class FailureScreenshots implements BeforeTestExecutionCallback, Af
         }
         String method = context.getRequiredTestMethod().getName();
         String display = context.getDisplayName();
-        String test = (display.startsWith(method) ? method : method + "-" + display) + "-failed";
+        String run = display.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");
+        String test = (display.startsWith(method) ? method : method + "-" + run) + "-failed";
         for (int i = 0; i < sights.size(); i++) {
             Sight sight = sights.get(i);
             Browser.save(sight.testClass(), sights.size() == 1 ? test : test + "-" + (i + 1), sight.png());

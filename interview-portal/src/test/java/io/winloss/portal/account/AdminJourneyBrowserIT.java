@@ -42,6 +42,7 @@ class AdminJourneyBrowserIT {
     @ValueSource(strings = {"desktop", "phone"})
     void adminAddsAUserWhoSignsInAndEditsTheCompetitors(String viewport) throws Exception {
         Dimension size = viewport.equals("phone") ? Browser.PHONE : Browser.DESKTOP;
+        TestTenant.owner(workspaces);
         TestTenant tenant = TestTenant.create(workspaces);
         URI portal = URI.create("http://localhost:" + port);
         String analyst = "ana-" + UUID.randomUUID() + "@example.test";
