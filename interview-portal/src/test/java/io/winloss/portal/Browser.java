@@ -89,6 +89,11 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> URI.create(d.getCurrentUrl()).getPath().startsWith(prefix));
     }
 
+    /** Sets a date input as the form submits it (yyyy-mm-dd): typing into one depends on the browser's locale. */
+    public void setDate(String id, String isoDate) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", driver.findElement(By.id(id)), isoDate);
+    }
+
     /** Saves what the window shows as target/browser-screenshots/&lt;TestClass&gt;/&lt;name&gt;.png. */
     public Path screenshot(String name) throws IOException {
         return save(testClass, name, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
