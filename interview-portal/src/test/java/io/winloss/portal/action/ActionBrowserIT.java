@@ -25,7 +25,7 @@ import io.winloss.portal.PortalProcess;
  * A product manager in a real browser, on the packaged portal: opens a lost deal, follows "Create an action", fills
  * the form, lands on the action with its three reviews and its win rate before and since the start date, records the
  * six-week review, and finds the action in the tracker; then the same pages on a 390 px phone, without sideways
- * scrolling. Screenshots in target/screenshots.
+ * scrolling. Screenshots in target/browser-screenshots/ActionBrowserIT.
  */
 class ActionBrowserIT {
 
@@ -51,8 +51,8 @@ class ActionBrowserIT {
             page.findElement(By.id("hypothesis")).sendKeys("Buyers who see the price early stop dropping out late.");
             new Select(page.findElement(By.id("team"))).selectByValue("marketing");
             new Select(page.findElement(By.id("metric"))).selectByValue("winRate");
-            setDate(page, "startDate", "2026-06-01");
-            setDate(page, "dueDate", "2026-12-31");
+            browser.setDate("startDate", "2026-06-01");
+            browser.setDate("dueDate", "2026-12-31");
             page.findElement(By.id("themes")).sendKeys("criterion:price\ncompetitor:HubSpot");
             browser.screenshot("action-form-desktop");
             page.findElement(By.cssSelector("button[type=submit].primary")).click();
@@ -70,7 +70,7 @@ class ActionBrowserIT {
             assertThat(page.findElement(By.id("themes")).findElement(By.xpath("following-sibling::ul")).getText())
                     .contains("price", "HubSpot");
             browser.screenshot("action-page-desktop");
-            assertNoSidewaysScrolling(page, "the action page on a desktop");
+            browser.assertNoSidewaysScrolling("the action page on a desktop");
 
             WebElement first = page.findElement(By.id("review-1"));
             WebElement form = first.findElement(By.tagName("details"));
@@ -97,7 +97,7 @@ class ActionBrowserIT {
             for (String path : List.of("/actions", "/actions/new?dealId=" + dealId, actionPath)) {
                 page.get(portal.baseUrl().resolve(path).toString());
                 assertThat(page.findElements(By.tagName("h1"))).as("%s has a heading", path).isNotEmpty();
-                assertNoSidewaysScrolling(page, path + " on a phone");
+                browser.assertNoSidewaysScrolling(path + " on a phone");
                 browser.screenshot("action-phone" + path.replaceAll("[0-9a-f]{24}", "id").replaceAll("[^a-z0-9]+", "-"));
             }
             ((JavascriptExecutor) page).executeScript("document.getElementById('metric').scrollIntoView();");
@@ -121,16 +121,5 @@ class ActionBrowserIT {
 
     private static void expect(HttpResponse<String> response, int status) {
         assertThat(response.statusCode()).as("%s answered %s", response.uri(), response.body()).isEqualTo(status);
-    }
-
-    /** Date inputs take typing in the browser's locale; setting the value as the form submits it is locale-free. */
-    private static void setDate(WebDriver page, String id, String isoDate) {
-        ((JavascriptExecutor) page).executeScript("arguments[0].value = arguments[1];", page.findElement(By.id(id)), isoDate);
-    }
-
-    private static void assertNoSidewaysScrolling(WebDriver page, String what) {
-        Number overflow = (Number) ((JavascriptExecutor) page).executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-        assertThat(overflow.intValue()).as("%s scrolls sideways", what).isLessThanOrEqualTo(0);
     }
 }

@@ -31,6 +31,8 @@ class AnalystJourneyBrowserIT {
             browser.signIn(portal.baseUrl(), admin, password);
 
             page.get(portal.baseUrl().resolve("/deals/new").toString());
+            browser.assertNoSidewaysScrolling("the new deal form on a phone");
+            browser.screenshot("analyst-new-deal-phone");
             page.findElement(By.id("account")).sendKeys("Umbrella <script>alert(1)</script>");
             new Select(page.findElement(By.id("outcome"))).selectByValue("lost");
             page.findElement(By.id("closeDate")).sendKeys("03/31/2026");
@@ -44,6 +46,7 @@ class AnalystJourneyBrowserIT {
             String link = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#deal-answers code.secret"))).getText();
             assertThat(link).startsWith(portal.baseUrl() + "/s/");
             assertThat(page.findElement(By.cssSelector("#deal-answers table")).getText()).contains("cfo@umbrella.test");
+            browser.assertNoSidewaysScrolling("the deal page on a phone");
             browser.screenshot("analyst-deal-invited-phone");
 
             page.get(link);

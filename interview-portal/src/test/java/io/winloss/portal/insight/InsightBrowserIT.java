@@ -15,6 +15,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.winloss.portal.Browser;
@@ -24,7 +25,9 @@ import io.winloss.portal.PortalProcess;
 /**
  * A product manager in a real browser, after interviews of three lost and three won deals were uploaded and analysed
  * by the real models: searches quotes, narrows them with a facet, opens one in its interview; reads the themes, sees
- * the chart drawn from the table, follows a count to its quotes; and reads the themes on a phone.
+ * the chart drawn from the table, follows a count to its quotes; then on a 390 px phone reads the themes, opens the
+ * action form from the price theme, and creates an action from a search hit with the quote as its evidence. No page of
+ * the phone part scrolls sideways; screenshots in target/browser-screenshots/InsightBrowserIT.
  */
 class InsightBrowserIT {
 
@@ -85,16 +88,48 @@ class InsightBrowserIT {
 
             page.manage().window().setSize(Browser.PHONE);
             page.get(portal.baseUrl().resolve("/themes").toString());
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".themes-table tr[data-theme=price]")));
-            Number overflow = (Number) ((JavascriptExecutor) page).executeScript(
-                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-            assertThat(overflow.intValue()).as("sideways scrolling on a phone").isLessThanOrEqualTo(0);
+            WebElement pricePhone = wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector(".themes-table tr[data-theme=price]")));
+            browser.assertNoSidewaysScrolling("the themes page on a phone");
             browser.screenshot("themes-phone");
             ((JavascriptExecutor) page).executeScript("document.querySelector('.themes-table').scrollIntoView();");
             browser.screenshot("themes-table-phone");
+
+            // the theme becomes an action: its "Create an action" fills the form's themes
+            pricePhone.findElement(By.cssSelector("a.create-action")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("title")));
+            assertThat(page.findElement(By.id("themes")).getAttribute("value")).contains("criterion:price");
+            browser.assertNoSidewaysScrolling("the action form from a theme on a phone");
+            browser.screenshot("action-from-theme-phone");
+
+            // and so does a quote: "Create an action" beside a search hit attaches it as evidence
+            page.get(portal.baseUrl().resolve("/search?q=price&outcome=lost").toString());
+            WebElement hit = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".hit")));
+            browser.assertNoSidewaysScrolling("the search page on a phone");
+            browser.screenshot("search-price-lost-phone");
+            hit.findElement(By.cssSelector("a.create-action")).click();
+            WebElement title = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("title")));
+            assertThat(page.findElement(By.cssSelector("input[name=evidence]")).isSelected()).isTrue();
+            title.sendKeys("Show per-seat pricing before the demo");
+            page.findElement(By.id("hypothesis")).sendKeys("Lost buyers named the price first.");
+            new Select(page.findElement(By.id("team"))).selectByValue("product");
+            browser.setDate("startDate", "2026-06-01");
+            browser.setDate("dueDate", "2026-12-31");
+            page.findElement(By.id("themes")).sendKeys("criterion:price");
+            browser.assertNoSidewaysScrolling("the action form from a quote on a phone");
+            browser.screenshot("action-from-quote-phone");
+            page.findElement(By.cssSelector("button[type=submit].primary")).click();
+
+            wait.until(ExpectedConditions.urlMatches("/actions/[0-9a-f]{24}$"));
+            assertThat(page.findElement(By.tagName("h1")).getText()).contains("Show per-seat pricing before the demo");
+            assertThat(page.findElements(By.cssSelector("ul.quotes li"))).singleElement()
+                    .satisfies(li -> assertThat(li.getText()).containsIgnoringCase("price"));
+            browser.assertNoSidewaysScrolling("the new action on a phone");
+            browser.screenshot("action-created-phone");
             browser.assertNoContentSecurityPolicyViolations();
         }
     }
+
 
     /** Price hurts in every lost deal and comes up in one won deal; support is praised in the won deals. */
     private static void interviewsOfThreeLostAndThreeWonDeals(PortalClient api) throws Exception {

@@ -51,11 +51,15 @@ class InterviewerJourneyBrowserIT {
             page.get(portal.baseUrl().resolve("/assigned").toString());
             String list = page.findElement(By.tagName("main")).getText();
             assertThat(list).contains("Umbrella").doesNotContain("Initech");
+            browser.assertNoSidewaysScrolling("the interviewer's deals on a phone");
+            browser.screenshot("assigned-deals-phone");
             page.get(portal.baseUrl().resolve("/assigned/" + other).toString());
             assertThat(page.findElement(By.tagName("main")).getText()).containsIgnoringCase("not found");
 
             page.get(portal.baseUrl().resolve("/assigned/" + assigned).toString());
             WebElement file = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#interviews input[type=file]")));
+            browser.assertNoSidewaysScrolling("the assigned deal on a phone");
+            browser.screenshot("assigned-deal-phone");
             file.sendKeys(TRANSCRIPT.toAbsolutePath().toString());
             page.findElement(By.cssSelector("#interviews #interviewer")).sendKeys("Priya Raman");
             page.findElement(By.cssSelector("#interviews button[type=submit]")).click();
@@ -66,6 +70,7 @@ class InterviewerJourneyBrowserIT {
             new WebDriverWait(page, Duration.ofMinutes(3)).until(
                     ExpectedConditions.textToBe(By.id("status-text"), "done"));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".turn.buyer .chip")));
+            browser.assertNoSidewaysScrolling("the analysed interview on a phone");
             browser.screenshot("interview-analysed-phone");
 
             List<WebElement> turns = page.findElements(By.cssSelector(".conversation .turn"));
@@ -79,6 +84,8 @@ class InterviewerJourneyBrowserIT {
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sentiment")));
             page.findElement(By.cssSelector("input[name=criteria][value=roi_value]")).click();
             new Select(page.findElement(By.id("sentiment"))).selectByValue("negative");
+            browser.assertNoSidewaysScrolling("the correction form on a phone");
+            browser.screenshot("correct-sentence-phone");
             page.findElement(By.cssSelector("button[type=submit].primary")).click();
 
             wait.until(ExpectedConditions.urlContains("/interviews/"));
@@ -87,6 +94,7 @@ class InterviewerJourneyBrowserIT {
             assertThat(corrected.findElements(By.cssSelector(".chip.criterion.human"))).extracting(WebElement::getText)
                     .anyMatch(t -> t.contains("roi_value"));
             assertThat(corrected.getText()).contains("corrected by " + interviewer);
+            browser.assertNoSidewaysScrolling("the corrected interview on a phone");
             browser.screenshot("interview-corrected-phone");
 
             page.get(portal.baseUrl().resolve("/deals").toString());

@@ -20,7 +20,11 @@ import io.winloss.portal.Browser;
 import io.winloss.portal.PortalClient;
 import io.winloss.portal.PortalProcess;
 
-/** The buyer's whole journey in a real Chromium: open the link, answer, leave and come back, submit, thank-you. */
+/**
+ * The buyer's whole journey in a real Chromium, on a phone and on a desktop: open the link, answer, leave and come back,
+ * submit, thank-you, and the link again. No page scrolls sideways. {@link BuyerPagesAccessibilityBrowserIT} runs axe-core
+ * on every buyer page.
+ */
 class BuyerSurveyBrowserIT {
 
     static final String ADMIN = "admin@example.test";
@@ -57,6 +61,7 @@ class BuyerSurveyBrowserIT {
 
             page.findElement(By.cssSelector("label[for='primaryReason-0']")).click();
             page.findElement(By.id("whatWouldHaveChanged")).sendKeys("A clearer <b>price</b> & faster onboarding");
+            browser.assertNoSidewaysScrolling("the survey");
             browser.screenshot("buyer-survey-" + viewport);
 
             // closing the tab loses nothing: the draft comes back on the next visit
@@ -71,10 +76,13 @@ class BuyerSurveyBrowserIT {
             page.findElement(By.cssSelector("#survey-form button[type=submit]")).click();
             new WebDriverWait(page, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/thanks"));
             assertThat(page.findElement(By.tagName("h1")).getText()).containsIgnoringCase("thank");
+            browser.assertNoSidewaysScrolling("the thank-you page");
             browser.screenshot("buyer-thanks-" + viewport);
 
             page.get(link);
             assertThat(page.getPageSource()).containsIgnoringCase("received");
+            browser.assertNoSidewaysScrolling("the page of a link already answered");
+            browser.screenshot("buyer-already-answered-" + viewport);
             browser.assertNoContentSecurityPolicyViolations();
         }
 

@@ -32,7 +32,7 @@ import io.winloss.portal.workspace.Workspaces;
 /**
  * An analyst shares the themes page as a read-only report; someone without an account opens the link in a fresh
  * browser and reads it on a desktop, on paper (print media) and on a phone, without sideways scrolling. The quotes
- * are analysed by hand ({@link KnownThemes}), so no model loads; screenshots land in target/screenshots.
+ * are analysed by hand ({@link KnownThemes}), so no model loads; screenshots land in target/browser-screenshots/SharedReportBrowserIT.
  */
 @PortalTest
 class SharedReportBrowserIT {
