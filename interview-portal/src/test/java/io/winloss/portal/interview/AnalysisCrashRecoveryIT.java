@@ -62,7 +62,7 @@ class AnalysisCrashRecoveryIT {
     static final int BURST_THREADS = 3;
     static final int BURST_FILES_PER_THREAD = 4;
     static final int HELD_UPLOADS = 2;
-    static final Duration PHASE_TIMEOUT = Duration.ofSeconds(120);
+    static final Duration PHASE_TIMEOUT = Duration.ofSeconds(180);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String CONSONANTS = "bcdfghjklmnpqrtvwxz";
 
@@ -317,9 +317,14 @@ class AnalysisCrashRecoveryIT {
         return new Upload("held-" + next.getAndIncrement() + ".txt", heldTemplate.bytes(), null);
     }
 
+    /** The marker word of the acknowledged upload with this id; null for a real export, which has none. */
     private String markerOf(String interviewId) {
-        return acknowledged.entrySet().stream().filter(e -> e.getValue().equals(interviewId))
-                .map(e -> sent.get(e.getKey()).marker()).findFirst().orElse(null);
+        for (Map.Entry<String, String> upload : acknowledged.entrySet()) {
+            if (upload.getValue().equals(interviewId)) {
+                return sent.get(upload.getKey()).marker();
+            }
+        }
+        return null;
     }
 
     private void uploadAll(Api api, String dealId, List<Upload> uploads, int threads) throws Exception {
