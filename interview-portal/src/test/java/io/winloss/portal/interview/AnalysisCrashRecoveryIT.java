@@ -30,6 +30,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -115,22 +116,18 @@ class AnalysisCrashRecoveryIT {
             }
             assertThat(halfSent.await(30, TimeUnit.SECONDS)).as("held uploads sent half their bodies").isTrue();
 
-            // the moment an analysis has just finished: its sentences are on their way into the index
-            Set<String> doneBefore = ids(statuses, "done");
-            Map<String, String> atMoment = awaitStatuses(api, dealId, s -> !doneBefore.containsAll(ids(s, "done")),
-                    "another interview analysed");
-            Set<String> justDone = new HashSet<>(ids(atMoment, "done"));
-            justDone.removeAll(doneBefore);
-            boolean indexBehind = justDone.stream().map(this::markerOf).filter(m -> m != null)
-                    .anyMatch(m -> api.searchTotal(m) == 0);
-
-            // a burst of uploads racing the kill: killed once a few of them are acknowledged
-            ExecutorService burst = Executors.newFixedThreadPool(BURST_THREADS);
+            // uploads that go out one per permit: three now, acknowledged before the kill, the rest racing it
+            Semaphore permits = new Semaphore(3);
             AtomicInteger burstAcknowledged = new AtomicInteger();
+            ExecutorService burst = Executors.newFixedThreadPool(BURST_THREADS);
             List<Future<?>> burstDone = new ArrayList<>();
             for (int t = 0; t < BURST_THREADS; t++) {
                 burstDone.add(burst.submit(() -> {
-                    for (int i = 0; i < BURST_FILES_PER_THREAD && killed.getCount() > 0; i++) {
+                    for (int i = 0; i < BURST_FILES_PER_THREAD; i++) {
+                        permits.acquire();
+                        if (killed.getCount() == 0) {
+                            return null;
+                        }
                         if (api.upload(dealId, generated())) {
                             burstAcknowledged.incrementAndGet();
                         }
@@ -139,10 +136,23 @@ class AnalysisCrashRecoveryIT {
                 }));
             }
             awaitTrue(() -> burstAcknowledged.get() >= 3, "three uploads of the burst acknowledged");
+
+            // the moment an analysis has just finished, its sentences on their way into the index: kill then
+            Set<String> doneBefore = ids(api.statuses(dealId), "done");
+            Map<String, String> atMoment = awaitStatuses(api, dealId, s -> !doneBefore.containsAll(ids(s, "done")),
+                    "another interview analysed");
+            int sentBefore = attempted.size();
+            permits.release(BURST_THREADS * BURST_FILES_PER_THREAD);
+            Set<String> justDone = new HashSet<>(ids(atMoment, "done"));
+            justDone.removeAll(doneBefore);
+            boolean indexBehind = justDone.stream().map(this::markerOf).filter(m -> m != null)
+                    .anyMatch(m -> api.searchTotal(m) == 0);
+            awaitTrue(() -> attempted.size() > sentBefore, "more uploads sent");
             portal.kill();
             killed.countDown();
             say("KILL 1: " + acknowledged.size() + " acknowledged of " + attempted.size() + " attempted; at the last look "
                     + summary(atMoment) + "; index behind the store: " + indexBehind);
+            permits.release(BURST_THREADS * BURST_FILES_PER_THREAD);
             for (Future<?> f : burstDone) {
                 f.get(60, TimeUnit.SECONDS);
             }
