@@ -93,17 +93,23 @@ class AnalysisCrashRecoveryIT {
             assertThat(api.client.putJson("/api/competitors", "[{\"name\":\"HubSpot\",\"aliases\":[]}]").statusCode()).isEqualTo(200);
             say("portal up, deal " + dealId);
 
+            // a long call first, so the worker takes it first and is in the middle of it at each kill
+            Upload longCall = generated(12);
+            uploadAll(api, dealId, List.of(longCall), 1);
+            String longId = acknowledged.get(longCall.fileName());
             List<Upload> firstWave = new ArrayList<>();
             firstWave.add(fixture("genie-flow-invoker-docproc/ZOOM-video1009782420.vtt"));
             firstWave.add(fixture("webvtt-py/sample.srt"));
-            while (firstWave.size() < FIRST_WAVE) {
+            while (firstWave.size() < FIRST_WAVE - 1) {
                 firstWave.add(generated());
             }
             uploadAll(api, dealId, firstWave, 4);
             assertThat(acknowledged).as("the first wave is acknowledged").hasSize(FIRST_WAVE);
 
-            // analysis is running: some interviews analysed (the models are loaded), others waiting
+            // analysis is running: some interviews analysed (the models are loaded), the long one under way
             Map<String, String> statuses = awaitStatuses(api, dealId, s -> count(s, "done") >= 2, "two interviews analysed");
+            awaitTrue(() -> api.json("/api/interviews/" + longId).get("progress").get("done").asInt() > 0,
+                    "the long call's analysis under way");
             say("first wave analysing: " + summary(statuses));
 
             // uploads whose body stops half-way: in flight for sure when the portal dies
@@ -148,7 +154,7 @@ class AnalysisCrashRecoveryIT {
             portal.kill();
             killed.countDown();
             say("KILL 1: " + acknowledged.size() + " acknowledged of " + attempted.size() + " attempted; at the last look "
-                    + summary(atMoment));
+                    + summary(atMoment) + ", the long call " + atMoment.get(longId));
             permits.release(BURST_THREADS * BURST_FILES_PER_THREAD);
             for (Future<?> f : burstDone) {
                 f.get(60, TimeUnit.SECONDS);
@@ -172,13 +178,14 @@ class AnalysisCrashRecoveryIT {
             unfinished.addAll(ids(before, "analyzing"));
             uploadAll(api, dealId, List.of(generated(), generated()), 2);
             Map<String, String> replaying = awaitStatuses(api, dealId,
-                    s -> unfinished.stream().anyMatch(id -> "done".equals(s.get(id))) && count(s, "analyzing") > 0,
-                    "a replayed job finished while another runs");
+                    s -> unfinished.stream().anyMatch(id -> "done".equals(s.get(id)))
+                            && (unfinished.contains(longId) ? "analyzing".equals(s.get(longId)) : count(s, "analyzing") > 0),
+                    "a replayed job finished while another (the long call, if it was interrupted) runs");
             // the instance owner rebuilds the index: answered once it is empty, so the kill finds it mid-rebuild
             HttpResponse<String> rebuild = api.client.postJson("/api/search/rebuild", "{}");
             portal.kill();
             assertThat(rebuild.statusCode()).as("rebuild: %s", rebuild.body()).isEqualTo(202);
-            say("KILL 2: " + summary(replaying) + "; index emptied for a rebuild: " + rebuild.body());
+            say("KILL 2: " + summary(replaying) + ", the long call " + replaying.get(longId) + "; index emptied for a rebuild: " + rebuild.body());
         }
 
         // round 3: everything finishes and the index matches the store
@@ -267,8 +274,15 @@ class AnalysisCrashRecoveryIT {
 
     // --- the transcripts ---
 
-    /** A generated call in plain text, WebVTT or SRT, with a marker word of its own in each buyer sentence. */
     private Upload generated() {
+        return generated(1);
+    }
+
+    /**
+     * A generated call in plain text, WebVTT or SRT, with a marker word of its own in each buyer sentence: three
+     * buyer sentences in two answers, {@code rounds} times over.
+     */
+    private Upload generated(int rounds) {
         int n = next.getAndIncrement();
         String marker = "zq" + CONSONANTS.charAt(n / CONSONANTS.length() % CONSONANTS.length())
                 + CONSONANTS.charAt(n % CONSONANTS.length()) + "k";
@@ -276,11 +290,15 @@ class AnalysisCrashRecoveryIT {
             "The price of the " + marker + " plan was far too high for our budget.",
             "HubSpot offered the " + marker + " bundle for much less.",
             "Onboarding for " + marker + " took longer than we hoped, but your support was helpful."};
-        String[][] turns = {
+        String[][] round = {
             {INTERVIEWER, "Thanks for joining. What decided it for you?"},
             {"Dana Ortiz", buyer[0] + " " + buyer[1]},
             {INTERVIEWER, "Anything else we should know?"},
             {"Dana Ortiz", buyer[2]}};
+        String[][] turns = new String[round.length * rounds][];
+        for (int i = 0; i < turns.length; i++) {
+            turns[i] = round[i % round.length];
+        }
         StringBuilder text = new StringBuilder();
         String extension = switch (n % 3) {
             case 0 -> {
@@ -292,20 +310,23 @@ class AnalysisCrashRecoveryIT {
             case 1 -> {
                 text.append("WEBVTT\n\n");
                 for (int i = 0; i < turns.length; i++) {
-                    text.append(i + 1).append('\n').append(String.format("00:00:%02d.000 --> 00:00:%02d.500%n", i * 5, i * 5 + 4)
-                            .replace("\r", "")).append("<v ").append(turns[i][0]).append('>').append(turns[i][1]).append("</v>\n\n");
+                    text.append(i + 1).append('\n').append(time(i * 5, '.')).append(" --> ").append(time(i * 5 + 4, '.')).append('\n').append("<v ").append(turns[i][0]).append('>').append(turns[i][1]).append("</v>\n\n");
                 }
                 yield "vtt";
             }
             default -> {
                 for (int i = 0; i < turns.length; i++) {
-                    text.append(i + 1).append('\n').append(String.format("00:00:%02d,000 --> 00:00:%02d,500%n", i * 5, i * 5 + 4)
-                            .replace("\r", "")).append(turns[i][0]).append(": ").append(turns[i][1]).append("\n\n");
+                    text.append(i + 1).append('\n').append(time(i * 5, ',')).append(" --> ").append(time(i * 5 + 4, ',')).append('\n').append(turns[i][0]).append(": ").append(turns[i][1]).append("\n\n");
                 }
                 yield "srt";
             }
         };
         return new Upload("call-" + marker + "." + extension, text.toString().getBytes(StandardCharsets.UTF_8), marker);
+    }
+
+    /** A cue time, {@code 00:01:05.000}, with {@code ,} or {@code .} before the milliseconds. */
+    private static String time(int seconds, char separator) {
+        return String.format("00:%02d:%02d%c000", seconds / 60, seconds % 60, separator);
     }
 
     /** A real export from the test fixtures (with their licences under src/test/resources/transcripts). */
