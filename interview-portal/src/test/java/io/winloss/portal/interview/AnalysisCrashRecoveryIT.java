@@ -85,6 +85,7 @@ class AnalysisCrashRecoveryIT {
         Map<String, String> settings = Map.of("PORTAL_ADMIN_EMAIL", ADMIN, "PORTAL_ADMIN_PASSWORD", PASSWORD,
                 "PORTAL_ANALYSIS_LEASE", "5s", "PORTAL_RATE_LIMIT_API_PER_MINUTE", "0");
         String dealId;
+        String longId;
 
         // round 1: uploads, analysis and indexing under way; killed while uploads stream in
         try (PortalProcess portal = new PortalProcess(data, settings).withHeap("2g").start()) {
@@ -94,9 +95,9 @@ class AnalysisCrashRecoveryIT {
             say("portal up, deal " + dealId);
 
             // a long call first, so the worker takes it first and is in the middle of it at each kill
-            Upload longCall = generated(12);
+            Upload longCall = generated(40);
             uploadAll(api, dealId, List.of(longCall), 1);
-            String longId = acknowledged.get(longCall.fileName());
+            longId = acknowledged.get(longCall.fileName());
             List<Upload> firstWave = new ArrayList<>();
             firstWave.add(fixture("genie-flow-invoker-docproc/ZOOM-video1009782420.vtt"));
             firstWave.add(fixture("webvtt-py/sample.srt"));
@@ -106,11 +107,8 @@ class AnalysisCrashRecoveryIT {
             uploadAll(api, dealId, firstWave, 4);
             assertThat(acknowledged).as("the first wave is acknowledged").hasSize(FIRST_WAVE);
 
-            // analysis is running: some interviews analysed (the models are loaded), the long one under way
-            Map<String, String> statuses = awaitStatuses(api, dealId, s -> count(s, "done") >= 2, "two interviews analysed");
-            awaitTrue(() -> api.json("/api/interviews/" + longId).get("progress").get("done").asInt() > 0,
-                    "the long call's analysis under way");
-            say("first wave analysing: " + summary(statuses));
+            String theLongCall = longId;
+            Set<String> doneBefore = ids(api.statuses(dealId), "done");
 
             // uploads whose body stops half-way: in flight for sure when the portal dies
             CountDownLatch halfSent = new CountDownLatch(HELD_UPLOADS);
@@ -144,10 +142,16 @@ class AnalysisCrashRecoveryIT {
             }
             awaitTrue(() -> burstAcknowledged.get() >= 3, "three uploads of the burst acknowledged");
 
-            // the moment an analysis has just finished, its sentences on their way into the index: kill then
-            Set<String> doneBefore = ids(api.statuses(dealId), "done");
-            Map<String, String> atMoment = awaitStatuses(api, dealId, s -> !doneBefore.containsAll(ids(s, "done")),
-                    "another interview analysed");
+            // the moment CoreNLP is in the middle of the long call (or, should it be over before a look finds it there,
+            // the moment another analysis has just finished, its sentences on their way into the index): kill then
+            Map<String, String> atMoment = awaitStatuses(api, dealId, s -> {
+                if (!"done".equals(s.get(theLongCall))) {
+                    JsonNode progress = api.json("/api/interviews/" + theLongCall).get("progress");
+                    int done = progress.get("done").asInt();
+                    return done > 0 && done < progress.get("total").asInt();
+                }
+                return !doneBefore.containsAll(ids(s, "done")) && count(s, "done") > doneBefore.size() + 1;
+            }, "the long call mid-analysis, or another interview just analysed");
             int sentBefore = attempted.size();
             permits.release(BURST_THREADS * BURST_FILES_PER_THREAD);
             awaitTrue(() -> attempted.size() > sentBefore, "more uploads sent");
@@ -245,19 +249,17 @@ class AnalysisCrashRecoveryIT {
             awaitTrue(() -> api.searchTotal("") == expected, "the index holds the store's " + expected + " buyer sentences");
             say("the index holds the store's " + expected + " buyer sentences");
             Map<String, List<String>> indexed = new TreeMap<>();
-            int total = api.searchTotal("");
-            for (int page = 0; page * 100 < total; page++) {
-                api.json("/api/search?q=&sort=date&size=100&page=" + page).get("hits")
-                        .forEach(hit -> indexed.computeIfAbsent(hit.get("sourceId").asString(), k -> new ArrayList<>())
-                                .add(hit.get("text").asString()));
-            }
+            List<JsonNode> every = api.searchAll("");
+            int total = every.size();
+            every.forEach(hit -> indexed.computeIfAbsent(hit.get("sourceId").asString(), k -> new ArrayList<>())
+                    .add(hit.get("text").asString()));
             indexed.values().forEach(texts -> texts.sort(null));
             assertThat(indexed).as("per interview, the index holds exactly the store's buyer sentences").isEqualTo(storeSentences);
             for (JsonNode item : listed) {
                 Upload upload = sent.get(item.get("fileName").asString());
                 if (upload.marker() != null) {
                     List<String> hits = new ArrayList<>();
-                    api.json("/api/search?size=100&q=" + upload.marker()).get("hits").forEach(hit -> {
+                    api.searchAll(upload.marker()).forEach(hit -> {
                         assertThat(hit.get("sourceId").asString()).as("%s's marker is found in its own interview only",
                                 upload.fileName()).isEqualTo(item.get("id").asString());
                         hits.add(hit.get("text").asString());
@@ -449,6 +451,18 @@ class AnalysisCrashRecoveryIT {
             json("/api/deals/" + dealId + "/interviews").get("items")
                     .forEach(i -> statuses.put(i.get("id").asString(), i.get("status").asString()));
             return statuses;
+        }
+
+        /** Every hit of the query, newest first, page by page. */
+        List<JsonNode> searchAll(String q) {
+            List<JsonNode> hits = new ArrayList<>();
+            int total = searchTotal(q);
+            for (int page = 0; page * 100 < total; page++) {
+                json("/api/search?sort=date&size=100&page=" + page + "&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8))
+                        .get("hits").forEach(hits::add);
+            }
+            assertThat(hits).as("every hit of '%s' paged through", q).hasSize(total);
+            return hits;
         }
 
         int searchTotal(String q) {
