@@ -34,6 +34,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -86,6 +88,7 @@ class AnalysisCrashRecoveryIT {
                 "PORTAL_ANALYSIS_LEASE", "5s", "PORTAL_RATE_LIMIT_API_PER_MINUTE", "0");
         String dealId;
         String longId;
+        boolean longInterrupted;
 
         // round 1: uploads, analysis and indexing under way; killed while uploads stream in
         try (PortalProcess portal = new PortalProcess(data, settings).withHeap("2g").start()) {
@@ -157,6 +160,7 @@ class AnalysisCrashRecoveryIT {
             awaitTrue(() -> attempted.size() > sentBefore, "more uploads sent");
             portal.kill();
             killed.countDown();
+            longInterrupted = !"done".equals(atMoment.get(longId));
             say("KILL 1: " + acknowledged.size() + " acknowledged of " + attempted.size() + " attempted; at the last look "
                     + summary(atMoment) + ", the long call " + atMoment.get(longId));
             permits.release(BURST_THREADS * BURST_FILES_PER_THREAD);
@@ -268,6 +272,16 @@ class AnalysisCrashRecoveryIT {
                     assertThat(hits).as("searching %s's marker finds its buyer sentences", upload.fileName())
                             .isEqualTo(storeSentences.get(item.get("id").asString()));
                 }
+            }
+            if (longInterrupted) {
+                Matcher analysed = Pattern.compile("analysed interview:" + longId + " \\(job \\w+, attempt (\\d+)\\)")
+                        .matcher(Files.readString(data.resolveSibling(data.getFileName() + "-portal.log")));
+                int attempt = 0;
+                while (analysed.find()) {
+                    attempt = Integer.parseInt(analysed.group(1));
+                }
+                assertThat(attempt).as("the long call, killed mid-analysis, was taken over and analysed again").isGreaterThanOrEqualTo(2);
+                say("the long call was analysed on attempt " + attempt);
             }
             say("verified " + listed.size() + " interviews (" + acknowledged.size() + " acknowledged, " + attempted.size()
                     + " attempted), " + total + " indexed sentences");
