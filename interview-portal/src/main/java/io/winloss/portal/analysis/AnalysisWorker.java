@@ -133,8 +133,10 @@ public class AnalysisWorker {
             return jobs.fail(job, id, "nothing here can analyse " + job.target(), true, clock.instant()).then();
         }
         String targetId = job.target().substring(colon + 1);
+        // not permanent: an upload queues the job before it stores the interview, so a claim can come in between;
+        // tried again after the backoff (a deleted thing's jobs are deleted with it, so this is rarely for good)
         return target.load(workspace, targetId)
-                .switchIfEmpty(Mono.error(new AnalysisTarget.Unanalysable("the " + target.kind() + " no longer exists", null)))
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException("the " + target.kind() + " was not found")))
                 .publishOn(scheduler)
                 .map(input -> analyze(input, job))
                 .flatMap(sentences -> analyses.save(workspace, job.target(), job.id(), sentences, clock.instant())

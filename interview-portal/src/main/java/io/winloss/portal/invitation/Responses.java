@@ -60,7 +60,10 @@ public class Responses {
 
     /**
      * Stores the answers unless the invitation was answered before; true when these answers were stored. Their
-     * free text is then queued for analysis (see {@link ResponseAnalysis}).
+     * free text is analysed by a job queued just before (see {@link ResponseAnalysis}): queued after, a crash in
+     * between would leave answers that no job ever analyses or indexes, and the buyer's retry finds them stored. A
+     * job that finds no answers yet (claimed in between) is tried again after its backoff; one queued for a sheet
+     * that turns out to be answered already is withdrawn.
      */
     Mono<Boolean> record(Invitation invitation, AnswerSheet sheet) {
         Document doc = new Document("_id", invitation.id())
@@ -71,12 +74,14 @@ public class Responses {
                 .append("attributable", sheet.attributable())
                 .append("answers", new Document(sheet.answers()))
                 .append("email", invitation.email());
-        return responses(invitation.workspace()).insert(doc)
-                .then(invitations.markAnswered(invitation))
-                .then(analysisJobs.enqueue(invitation.workspace(), ResponseAnalysis.target(invitation.id()), Instant.now()))
-                .thenReturn(true)
-                .onErrorResume(MongoWriteException.class, e -> e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY
-                        ? invitations.markAnswered(invitation).thenReturn(false) : Mono.error(e));
+        return analysisJobs.enqueue(invitation.workspace(), ResponseAnalysis.target(invitation.id()), Instant.now())
+                .flatMap(job -> responses(invitation.workspace()).insert(doc)
+                        .then(invitations.markAnswered(invitation))
+                        .thenReturn(true)
+                        .onErrorResume(MongoWriteException.class, e -> e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY
+                                ? analysisJobs.withdraw(invitation.workspace(), job.id())
+                                        .then(invitations.markAnswered(invitation)).thenReturn(false)
+                                : Mono.error(e)));
     }
 
     /** Whether the invitation was answered: its answers are stored, or were and have been deleted since. */

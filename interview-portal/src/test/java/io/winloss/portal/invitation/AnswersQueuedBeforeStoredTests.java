@@ -1,0 +1,95 @@
+package io.winloss.portal.invitation;
+
+import static com.mongodb.client.model.Filters.eq;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import com.mongodb.client.model.Sorts;
+
+import io.winloss.portal.PortalTest;
+import io.winloss.portal.TestTenant;
+import io.winloss.portal.analysis.Analyses;
+import io.winloss.portal.analysis.AnalysisJobs;
+import io.winloss.portal.insight.ChangeLog;
+import io.winloss.portal.store.Collections;
+import io.winloss.portal.store.Store;
+import io.winloss.portal.survey.AnswerSheet;
+import io.winloss.portal.survey.Surveys;
+import io.winloss.portal.workspace.WorkspaceId;
+import io.winloss.portal.workspace.Workspaces;
+import reactor.core.publisher.Mono;
+
+/**
+ * A buyer's answers are never stored without a job to analyse them: the job is queued first, so a process that dies
+ * right after storing the answers (here: marking the invitation answered fails, as a SIGKILL at that point would
+ * stop it) leaves the answers with their job, and the buyer's retry, told the answers were received, adds no other.
+ */
+@PortalTest
+class AnswersQueuedBeforeStoredTests {
+
+    @Autowired
+    WebTestClient client;
+
+    @Autowired
+    Workspaces workspaces;
+
+    @Autowired
+    Store store;
+
+    @Autowired
+    Invitations invitations;
+
+    @Autowired
+    Responses responses;
+
+    @Autowired
+    AnalysisJobs jobs;
+
+    @Autowired
+    Analyses analyses;
+
+    @Autowired
+    Drafts drafts;
+
+    @Autowired
+    ChangeLog changes;
+
+    @Autowired
+    Surveys surveys;
+
+    @Test
+    void answersStoredByAProcessThatDiesRightAfterStillHaveTheirJob() {
+        TestTenant tenant = TestTenant.create(workspaces);
+        WorkspaceId workspace = tenant.workspace().id();
+        String dealId = SurveyFixture.deal(store, workspace, "Hooli");
+        String token = SurveyFixture.token(SurveyFixture.invite(client, tenant, dealId, "buyer@example.com", null));
+        Invitation invitation = invitations.byToken(token).block(Duration.ofSeconds(10));
+        var form = SurveyFixture.requiredAnswers("yes");
+        form.add("whatWouldHaveChanged", "A lower price per seat.");
+        AnswerSheet sheet = AnswerSheet.read(surveys.current(workspace).block(Duration.ofSeconds(10)), form);
+        Invitations dying = mock(Invitations.class);
+        when(dying.markAnswered(any())).thenReturn(Mono.error(new IllegalStateException("the process died here")));
+        Responses dyingAfterTheInsert = new Responses(store, dying, jobs, analyses, drafts, changes);
+
+        assertThatThrownBy(() -> dyingAfterTheInsert.record(invitation, sheet).block(Duration.ofSeconds(10)))
+                .hasMessageContaining("died");
+
+        String target = "response:" + invitation.id();
+        assertThat(store.tenant(workspace, Collections.RESPONSES).findById(invitation.id()).hasElement()
+                .block(Duration.ofSeconds(10))).as("the answers are stored").isTrue();
+        assertThat(jobs.latest(workspace, target).blockOptional(Duration.ofSeconds(10))).as("and queued for analysis").isPresent();
+
+        assertThat(responses.record(invitation, sheet).block(Duration.ofSeconds(10))).as("the retry finds them stored").isFalse();
+        assertThat(store.tenant(workspace, Collections.ANALYSIS_JOBS).find(eq("target", target), Sorts.ascending("_id")).count()
+                .block(Duration.ofSeconds(10))).as("the retry's job is withdrawn").isEqualTo(1);
+    }
+}
