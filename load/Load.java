@@ -85,12 +85,13 @@ public class Load {
         if (admin.length != 2) {
             throw new IllegalArgumentException("--admin EMAIL:PASSWORD is required");
         }
+        Set<String> phases = Set.of(options.getOrDefault("phases", "pages,submissions,mixed").split(","));
         Load load = new Load(url);
-        load.run(admin[0], admin[1], seconds, rate, work);
+        load.run(admin[0], admin[1], seconds, rate, work, phases);
         System.exit(0);
     }
 
-    void run(String email, String password, int seconds, int rate, Path work) throws Exception {
+    void run(String email, String password, int seconds, int rate, Path work, Set<String> phases) throws Exception {
         long started = System.nanoTime();
         apiKey = issueApiKey(email, password);
         api("PUT", "/api/competitors", COMPETITORS.stream()
@@ -112,26 +113,21 @@ public class Load {
         log("setup took %d s", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
 
         Path pages = Files.write(work.resolve("pages.txt"), pageTokens.stream().map(t -> "/s/" + t).toList());
-        Path searches = Files.write(work.resolve("searches.txt"), searchPaths());
         List<Row> rows = new ArrayList<>();
 
-        log("phase 1/3: survey page views alone (wrk, 2 threads, 64 connections, %d s)", seconds);
-        wrk(pages, 64, seconds / 3, null); // warm-up
-        rows.add(wrk(pages, 64, seconds, null).named("alone", "GET /s/{token}"));
-
-        log("phase 2/3: %d buyer submissions a second alone (%d s)", rate, seconds);
         Tokens tokens = new Tokens(submissionTokens);
-        rows.addAll(submit(tokens, rate, seconds, "alone"));
-
-        log("phase 3/3: everything at once (%d s): uploads with analysis running, searches, page views, submissions", seconds);
-        CompletableFuture<Row> pageViews = CompletableFuture.supplyAsync(() -> wrk(pages, 16, seconds, null));
-        CompletableFuture<Row> search = CompletableFuture.supplyAsync(() -> wrk(searches, 4, seconds, "Bearer " + apiKey));
-        CompletableFuture<List<Row>> buyers = CompletableFuture.supplyAsync(() -> submit(tokens, rate / 3, seconds, "mixed"));
-        Row uploads = uploadEverySecond(deals, seconds);
-        rows.add(pageViews.get().named("mixed", "GET /s/{token}"));
-        rows.addAll(buyers.get());
-        rows.add(search.get().named("mixed", "GET /api/search"));
-        rows.add(uploads);
+        if (phases.contains("pages")) {
+            log("phase pages: survey page views alone (wrk, 2 threads, 32 connections; %d s to warm up, %d s measured)", seconds, seconds);
+            wrk(pages, 32, seconds, null);
+            rows.add(wrk(pages, 32, seconds, null).named("alone", "GET /s/{token}"));
+        }
+        if (phases.contains("submissions")) {
+            log("phase submissions: %d buyer submissions a second alone (%d s)", rate, seconds);
+            rows.addAll(submit(tokens, rate, seconds, "alone"));
+        }
+        if (phases.contains("mixed")) {
+            rows.addAll(mixed(deals, pages, tokens, seconds, rate));
+        }
 
         System.out.println();
         System.out.printf("%-6s %-22s %9s %9s %9s %9s %7s%n", "phase", "route", "requests", "per s", "p50 ms", "p99 ms", "errors");
@@ -141,6 +137,23 @@ public class Load {
         }
         int failed = rows.stream().mapToInt(r -> r.errors).sum();
         System.out.println(failed == 0 ? "no errors" : failed + " errors");
+    }
+
+    /** Everything at once: uploads (so analysis runs throughout), searches, page views and a third of the submissions. */
+    List<Row> mixed(List<String> deals, Path pages, Tokens tokens, int seconds, int rate) throws Exception {
+        Path searches = Files.write(pages.resolveSibling("searches.txt"), searchPaths());
+        log("phase mixed (%d s): an upload a second with analysis running, searches (4 connections), page views (16), %d submissions a second",
+                seconds, rate / 3);
+        List<Row> rows = new ArrayList<>();
+        CompletableFuture<Row> pageViews = CompletableFuture.supplyAsync(() -> wrk(pages, 16, seconds, null));
+        CompletableFuture<Row> search = CompletableFuture.supplyAsync(() -> wrk(searches, 4, seconds, "Bearer " + apiKey));
+        CompletableFuture<List<Row>> buyers = CompletableFuture.supplyAsync(() -> submit(tokens, rate / 3, seconds, "mixed"));
+        Row uploads = uploadEverySecond(deals, seconds);
+        rows.add(pageViews.get().named("mixed", "GET /s/{token}"));
+        rows.addAll(buyers.get());
+        rows.add(search.get().named("mixed", "GET /api/search"));
+        rows.add(uploads);
+        return rows;
     }
 
     // ---- setup through the public routes ----

@@ -272,9 +272,7 @@ public class Invitations {
      * answered, so the buyer is not asked again.
      */
     Mono<Void> keepAnswered(WorkspaceId workspace, String invitationId) {
-        return invitations(workspace)
-                .updateOne(and(eq("_id", invitationId), eq("answeredAt", null)), Updates.set("answeredAt", Date.from(clock.instant())))
-                .then();
+        return invitations(workspace).updateById(invitationId, Updates.min("answeredAt", Date.from(clock.instant()))).then();
     }
 
     Mono<Void> markOpened(Invitation invitation) {
@@ -292,8 +290,9 @@ public class Invitations {
 
     /** Records the first time only; callers skip the write when the loaded invitation already has it (page views are hot). */
     private Mono<Void> setOnce(Invitation invitation, String field) {
+        // $min keeps the earliest time: the first write sets it, later ones (a second tab, another process) change nothing
         return invitations(invitation.workspace())
-                .updateOne(and(eq("_id", invitation.id()), eq(field, null)), Updates.set(field, Date.from(clock.instant())))
+                .updateById(invitation.id(), Updates.min(field, Date.from(clock.instant())))
                 .then();
     }
 
@@ -303,7 +302,7 @@ public class Invitations {
             return;
         }
         invitations(new WorkspaceId(sent.workspaceId()))
-                .updateOne(and(eq("_id", sent.invitationId()), eq("sentAt", null)), Updates.set("sentAt", Date.from(clock.instant())))
+                .updateById(sent.invitationId(), Updates.min("sentAt", Date.from(clock.instant())))
                 .subscribe(n -> { }, e -> log.warn("could not record that invitation {} was sent: {}", sent.invitationId(), e.toString()));
     }
 

@@ -2,6 +2,8 @@ package io.winloss.portal.store;
 
 import java.util.Set;
 
+import org.h2.mvstore.MVStore;
+
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -18,7 +20,17 @@ final class DurableH2Backend extends H2Backend {
             "drop", "dropindexes", "dropdatabase", "renamecollection");
 
     DurableH2Backend(String fileName) {
-        super(fileName);
+        super(new MVStore.Builder().fileName(fileName).cacheSize(cacheMegabytes()).open());
+    }
+
+    /**
+     * H2's page cache, by default 16 MB: once the store outgrows it, every lookup of a document not read lately
+     * reads and decodes pages from the file again (survey page views over 13,000 invitations ran at 250 per second
+     * on 2 cores with it, against 1,500 when the pages stayed cached). An eighth of the heap, 32 MB to 1 GB.
+     */
+    static int cacheMegabytes() {
+        long eighth = Runtime.getRuntime().maxMemory() / 8 / (1024 * 1024);
+        return (int) Math.max(32, Math.min(1024, eighth));
     }
 
     @Override
