@@ -19,6 +19,9 @@ public final class EmbeddedStore implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedStore.class);
 
+    /** Threads serving the store's connections (Netty's default is two per core). */
+    static final int WORKER_THREADS = 32;
+
     private final MongoServer server;
     private final InetSocketAddress address;
 
@@ -40,8 +43,10 @@ public final class EmbeddedStore implements AutoCloseable {
         }
         Path file = dataDir.resolve("store.mv.db").toAbsolutePath();
         MongoServer server = new MongoServer(new DurableH2Backend(file.toString()));
-        server.enableOplog();
-        server.bind("127.0.0.1", port == null ? 0 : port);
+        // No oplog: nothing here reads change streams (replicas follow the `changes` log), and mongo-java-server's
+        // oplog is a second, never-trimmed insert (and commit) for every write.
+        // A write waits for its commit on the connection's thread: more threads, more writes share each commit.
+        server.bind(new InetSocketAddress("127.0.0.1", port == null ? 0 : port), 1, WORKER_THREADS);
         InetSocketAddress address = server.getLocalAddress();
         log.info("embedded store {} listening on {}", file, address);
         return new EmbeddedStore(server, address);
