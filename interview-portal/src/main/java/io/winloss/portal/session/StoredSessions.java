@@ -3,17 +3,11 @@ package io.winloss.portal.session;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lt;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -28,6 +22,7 @@ import org.springframework.web.server.session.WebSessionStore;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.reactivestreams.client.MongoCollection;
 
+import io.winloss.portal.secret.SecretToken;
 import io.winloss.portal.store.Collections;
 import io.winloss.portal.store.Store;
 import reactor.core.publisher.Mono;
@@ -57,7 +52,6 @@ final class StoredSessions implements WebSessionStore {
     static final Duration ACCESS_REFRESH = Duration.ofMinutes(1);
 
     private static final Logger log = LoggerFactory.getLogger(StoredSessions.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final MongoCollection<Document> sessions;
     private final Duration maxIdle;
@@ -69,19 +63,14 @@ final class StoredSessions implements WebSessionStore {
         this.clock = clock;
     }
 
-    /** What is stored for the session whose cookie carries {@code id}: its SHA-256, in hex. */
+    /** What is stored for the session whose cookie carries {@code id}: its SHA-256, as for every other secret. */
     static String storedId(String id) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return SecretToken.hashOf(id);
     }
 
+    /** 256 random bits, URL-safe: a secret like any other token. */
     private static String newId() {
-        byte[] bits = new byte[32];
-        RANDOM.nextBytes(bits);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
+        return SecretToken.generate("").value();
     }
 
     @Override
