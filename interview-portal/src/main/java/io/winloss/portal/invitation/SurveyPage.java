@@ -13,7 +13,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.core.Ordered;
-import org.springframework.core.ReactiveAdapterRegistry;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.DefaultCsrfToken;
@@ -21,13 +20,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.result.view.View;
 import org.springframework.web.reactive.result.view.ViewResolver;
 import org.springframework.web.server.ServerWebExchange;
-import org.thymeleaf.context.WebContext;
-import org.thymeleaf.spring6.ISpringWebFluxTemplateEngine;
-import org.thymeleaf.spring6.web.webflux.SpringWebFluxWebApplication;
 import org.unbescape.html.HtmlEscape;
 
 import io.winloss.portal.survey.Survey;
 import io.winloss.portal.survey.SurveyForm;
+import io.winloss.portal.web.PageTemplates;
 import reactor.core.publisher.Mono;
 
 /**
@@ -49,8 +46,7 @@ class SurveyPage implements ViewResolver, Ordered {
     private final String marker = "wl" + Long.toString(new SecureRandom().nextLong() & Long.MAX_VALUE, 36) + "x";
     private final Pattern markers = Pattern.compile(Pattern.quote(marker) + "([tcdi])");
 
-    private final ISpringWebFluxTemplateEngine engine;
-    private final SpringWebFluxWebApplication web = SpringWebFluxWebApplication.buildApplication(ReactiveAdapterRegistry.getSharedInstance());
+    private final PageTemplates templates;
     private final Map<Shape, Prerendered> prerendered = new ConcurrentHashMap<>();
 
     /** WebFlux picks among resolved views by media type, so the view must say it writes HTML. */
@@ -66,8 +62,8 @@ class SurveyPage implements ViewResolver, Ordered {
         }
     };
 
-    SurveyPage(ISpringWebFluxTemplateEngine engine) {
-        this.engine = engine;
+    SurveyPage(PageTemplates templates) {
+        this.templates = templates;
     }
 
     @Override
@@ -139,9 +135,7 @@ class SurveyPage implements ViewResolver, Ordered {
         variables.put("draftKey", values.draftKey());
         variables.put("incentive", values.incentive());
         variables.put("_csrf", values.csrf());
-        WebContext context = new WebContext(web.buildExchange(exchange, Locale.ENGLISH, MediaType.TEXT_HTML, StandardCharsets.UTF_8),
-                Locale.ENGLISH, variables);
-        return engine.process(BuyerSurveyController.VIEW_SURVEY, context);
+        return templates.render(BuyerSurveyController.VIEW_SURVEY, variables, exchange);
     }
 
     /** What the survey page shows: the controller's model. */

@@ -2,13 +2,10 @@ package io.winloss.portal.ratelimit;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.core.ReactiveAdapterRegistry;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -16,10 +13,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.thymeleaf.context.WebContext;
-import org.thymeleaf.spring6.ISpringWebFluxTemplateEngine;
-import org.thymeleaf.spring6.web.webflux.SpringWebFluxWebApplication;
 
+import io.winloss.portal.web.PageTemplates;
 import reactor.core.publisher.Mono;
 
 /**
@@ -32,10 +27,9 @@ class TooManyRequests {
 
     private static final Logger log = LoggerFactory.getLogger(TooManyRequests.class);
 
-    private final ObjectProvider<ISpringWebFluxTemplateEngine> templates;
-    private final SpringWebFluxWebApplication web = SpringWebFluxWebApplication.buildApplication(ReactiveAdapterRegistry.getSharedInstance());
+    private final PageTemplates templates;
 
-    TooManyRequests(ObjectProvider<ISpringWebFluxTemplateEngine> templates) {
+    TooManyRequests(PageTemplates templates) {
         this.templates = templates;
     }
 
@@ -66,15 +60,10 @@ class TooManyRequests {
     }
 
     private String page(ServerWebExchange exchange, long seconds) {
-        ISpringWebFluxTemplateEngine engine = templates.getIfAvailable();
-        if (engine != null) {
-            try {
-                WebContext context = new WebContext(web.buildExchange(exchange, Locale.ENGLISH, MediaType.TEXT_HTML, StandardCharsets.UTF_8),
-                        Locale.ENGLISH, Map.of("retryAfter", seconds));
-                return engine.process("error/too-many", context);
-            } catch (RuntimeException e) {
-                log.warn("could not render error/too-many, answering plain HTML", e);
-            }
+        try {
+            return templates.render("error/too-many", Map.of("retryAfter", seconds), exchange);
+        } catch (RuntimeException e) {
+            log.warn("could not render error/too-many, answering plain HTML", e);
         }
         return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Too many requests</title></head>"
                 + "<body><h1>Too many requests</h1><p>Please wait " + seconds + " seconds and try again.</p></body></html>";
