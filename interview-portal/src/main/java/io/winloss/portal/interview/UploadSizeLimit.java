@@ -41,7 +41,7 @@ class UploadSizeLimit implements HttpHandlerDecoratorFactory, WebFilter {
 
     /** The most one upload request may carry: the page's {@link UploadRequest#MAX_FILES} files are not all 20 MB at once. */
     static final long MAX_REQUEST_BYTES = 100L * 1024 * 1024;
-    static final String VIEW_TOO_LARGE = "interviews/too-large";
+    static final String VIEW_TOO_LARGE = "error/too-large";
 
     private final List<ViewResolver> viewResolvers;
     private final ServerCodecConfigurer codecs;
