@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -15,22 +17,29 @@ import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 
 /**
  * Marks matched words in whole sentences, HTML-escaped (buyer text is untrusted). Stemmed words match in
- * {@link Fields#TEXT} and phrases or prefixes in {@link Fields#TEXT_EXACT}; both highlight the one stored text, and the
- * version with more marks wins.
+ * {@link Fields#TEXT} and phrases or prefixes in {@link Fields#TEXT_EXACT}; both highlight the one stored text, which
+ * the caller has already read (a hit's stored fields are read once, not again by the highlighter), and the version
+ * with more marks wins.
  */
 final class QuoteHighlighter extends UnifiedHighlighter {
 
     static final String MARK = "<mark>";
     private static final String[] FIELDS = {Fields.TEXT, Fields.TEXT_EXACT};
+    /** Analyzers are thread-safe and reuse their token streams per thread: one for every search. */
+    private static final Analyzer ANALYZER = QuoteDocument.analyzer();
 
-    private QuoteHighlighter(Builder builder) {
+    private final IntFunction<String> texts;
+
+    private QuoteHighlighter(Builder builder, IntFunction<String> texts) {
         super(builder);
+        this.texts = texts;
     }
 
-    static QuoteHighlighter over(IndexSearcher searcher) {
-        return new QuoteHighlighter(UnifiedHighlighter.builder(searcher, QuoteDocument.analyzer())
+    /** A highlighter over {@code searcher}'s documents whose stored {@link Fields#TEXT} {@code texts} gives by doc id. */
+    static QuoteHighlighter over(IndexSearcher searcher, IntFunction<String> texts) {
+        return new QuoteHighlighter(UnifiedHighlighter.builder(searcher, ANALYZER)
                 .withBreakIterator(WholeBreakIterator::new)
-                .withFormatter(new DefaultPassageFormatter(MARK, "</mark>", "… ", true)));
+                .withFormatter(new DefaultPassageFormatter(MARK, "</mark>", "… ", true)), texts);
     }
 
     /** For each doc id, its sentence escaped with matches marked, or null where the highlighter found nothing. */
@@ -51,11 +60,10 @@ final class QuoteHighlighter extends UnifiedHighlighter {
     @Override
     protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold)
             throws IOException {
-        List<CharSequence[]> texts = super.loadFieldValues(new String[] {Fields.TEXT}, docIter, cacheCharsThreshold);
-        List<CharSequence[]> values = new ArrayList<>(texts.size());
-        for (CharSequence[] text : texts) {
+        List<CharSequence[]> values = new ArrayList<>();
+        for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
             CharSequence[] perField = new CharSequence[fields.length];
-            Arrays.fill(perField, text[0]);
+            Arrays.fill(perField, texts.apply(doc));
             values.add(perField);
         }
         return values;

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -219,17 +221,32 @@ public final class QuoteSearch {
     }
 
     private static List<Hit> hits(FacetedSearcher searcher, Query text, ScoreDoc[] page) throws IOException {
+        Map<Integer, Document> stored = storedDocuments(searcher, page);
         int[] docIds = Arrays.stream(page).mapToInt(hit -> hit.doc).toArray();
         String[] highlights = text instanceof MatchAllDocsQuery
                 ? new String[docIds.length]
-                : QuoteHighlighter.over(searcher).highlight(text, docIds);
+                : QuoteHighlighter.over(searcher, doc -> stored.get(doc).get(Fields.TEXT)).highlight(text, docIds);
         List<Hit> hits = new ArrayList<>(docIds.length);
         for (int i = 0; i < docIds.length; i++) {
-            Document stored = searcher.storedFields().document(docIds[i]);
-            String highlight = highlights[i] != null ? highlights[i] : QuoteHighlighter.escape(stored.get(Fields.TEXT));
-            hits.add(QuoteDocument.hit(stored, highlight));
+            Document document = stored.get(docIds[i]);
+            String highlight = highlights[i] != null ? highlights[i] : QuoteHighlighter.escape(document.get(Fields.TEXT));
+            hits.add(QuoteDocument.hit(document, highlight));
         }
         return hits;
+    }
+
+    /**
+     * The page's stored documents, read once through one {@link StoredFields} in doc id order, so that neighbours in
+     * one compressed block are decompressed once.
+     */
+    private static Map<Integer, Document> storedDocuments(FacetedSearcher searcher, ScoreDoc[] page) throws IOException {
+        int[] inOrder = Arrays.stream(page).mapToInt(hit -> hit.doc).sorted().toArray();
+        StoredFields fields = searcher.storedFields();
+        Map<Integer, Document> stored = new HashMap<>(inOrder.length * 2);
+        for (int doc : inOrder) {
+            stored.put(doc, fields.document(doc));
+        }
+        return stored;
     }
 
     private static Map<String, Map<String, Integer>> counts(Facets facets) throws IOException {

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.h2.mvstore.MVStore;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -26,7 +27,19 @@ final class DurableH2Backend extends H2Backend {
     private long committedThrough;
 
     DurableH2Backend(String fileName) {
-        super(new MVStore.Builder().fileName(fileName).cacheSize(cacheMegabytes()).open());
+        super(openInKeyOrder(fileName));
+    }
+
+    private static MVStore openInKeyOrder(String fileName) {
+        MVStore store = new MVStore.Builder().fileName(fileName).cacheSize(cacheMegabytes()).open();
+        IndexKeyOrder.migrate(store);
+        return store;
+    }
+
+    /** Called from H2Backend's constructor too, for the databases already in the file: uses no field of this class. */
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return KeyOrderedH2Database.open(databaseName, getMvStore(), getCursorRegistry());
     }
 
     /**

@@ -2,26 +2,35 @@ package io.winloss.portal.store;
 
 import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
+import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import reactor.core.publisher.Mono;
 
 /** The store contract on the embedded H2-backed server the portal uses by default, plus its durability. */
@@ -93,5 +102,61 @@ class EmbeddedStoreTests extends StoreContract {
             assertThat(Mono.from(reader.getDatabase(StoreConfiguration.DATABASE).getCollection("durability")
                     .find(eq("_id", id)).first()).block(WAIT)).isNotNull();
         }
+    }
+
+    @Test
+    void indexesWrittenInTheOldKeyOrderFindEveryDocumentAfterReopen(@TempDir Path dir) {
+        int documents = 400;
+        // The file as a portal before IndexKeyOrder wrote it: plain H2Backend, index keys ordered by their serialised bytes.
+        MongoServer old = new MongoServer(new H2Backend(dir.resolve("store.mv.db").toString()));
+        InetSocketAddress address = old.bind();
+        try (MongoClient writer = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
+            MongoCollection<Document> keys = writer.getDatabase(StoreConfiguration.DATABASE).getCollection("keys");
+            Mono.from(keys.createIndex(new Document("token", 1), new IndexOptions().unique(true))).block(WAIT);
+            List<Document> inserted = new ArrayList<>();
+            for (int i = 0; i < documents; i++) {
+                inserted.add(new Document("_id", "id-" + i).append("token", tokenOf(i)));
+            }
+            Mono.from(keys.insertMany(inserted)).block(WAIT);
+        } finally {
+            old.shutdownNow();
+        }
+
+        for (int reopen = 0; reopen < 2; reopen++) {
+            try (EmbeddedStore store = EmbeddedStore.open(dir, null); MongoClient reader = MongoClients.create(store.connectionString())) {
+                MongoCollection<Document> keys = reader.getDatabase(StoreConfiguration.DATABASE).getCollection("keys");
+                for (int i = 0; i < documents; i++) {
+                    Document found = Mono.from(keys.find(eq("token", tokenOf(i))).first()).block(WAIT);
+                    assertThat(found).as("token %d after reopen %d", i, reopen).isNotNull();
+                    assertThat(Mono.from(keys.find(eq("_id", found.getString("_id"))).first()).block(WAIT)).isNotNull();
+                }
+                assertThatThrownBy(() -> Mono.from(keys.insertOne(new Document("_id", "another").append("token", tokenOf(7)))).block(WAIT))
+                        .isInstanceOf(MongoWriteException.class)
+                        .hasMessageContaining("duplicate key");
+            }
+        }
+    }
+
+    @Test
+    void uniqueIndexTellsKeysOfDifferentTypesApartAndFindsEach() {
+        MongoCollection<Document> keys = database().getCollection("mixed-keys-" + UUID.randomUUID());
+        Mono.from(keys.createIndex(new Document("k", 1), new IndexOptions().unique(true))).block(WAIT);
+        List<Object> values = List.of("7", 7L, 7.5, "", "a", "b", new ObjectId(), new Document("x", 1), List.of(1, 2), true);
+        for (int i = 0; i < values.size(); i++) {
+            Mono.from(keys.insertOne(new Document("_id", "doc-" + i).append("k", values.get(i)))).block(WAIT);
+        }
+        for (int i = 0; i < values.size(); i++) {
+            Document found = Mono.from(keys.find(eq("k", values.get(i))).first()).block(WAIT);
+            assertThat(found).as("k = %s", values.get(i)).isNotNull();
+            assertThat(found.getString("_id")).isEqualTo("doc-" + i);
+        }
+        assertThatThrownBy(() -> Mono.from(keys.insertOne(new Document("_id", "again").append("k", "a"))).block(WAIT))
+                .isInstanceOf(MongoWriteException.class)
+                .hasMessageContaining("duplicate key");
+    }
+
+    /** Of varying length: the old order sorted strings by length first, the new one does not, so the orders differ. */
+    private static String tokenOf(int i) {
+        return "token-" + i;
     }
 }
