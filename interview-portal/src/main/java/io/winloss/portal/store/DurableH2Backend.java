@@ -31,7 +31,11 @@ final class DurableH2Backend extends H2Backend {
     }
 
     private static MVStore openInKeyOrder(String fileName) {
-        MVStore store = new MVStore.Builder().fileName(fileName).cacheSize(cacheMegabytes()).open();
+        // No auto-commit when unsaved changes pile up: H2 would commit on the writing thread, which holds its
+        // collection's lock, while a commit on another thread may wait for that lock to encode the collection's
+        // documents (BsonDocumentType). Every write is committed at once here anyway, and H2's background thread
+        // still commits after a second and keeps the file compact.
+        MVStore store = new MVStore.Builder().fileName(fileName).cacheSize(cacheMegabytes()).autoCommitBufferSize(0).open();
         IndexKeyOrder.migrate(store);
         return store;
     }
@@ -39,7 +43,7 @@ final class DurableH2Backend extends H2Backend {
     /** Called from H2Backend's constructor too, for the databases already in the file: uses no field of this class. */
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        return KeyOrderedH2Database.open(databaseName, getMvStore(), getCursorRegistry());
+        return TypedH2Database.open(databaseName, getMvStore(), getCursorRegistry());
     }
 
     /**

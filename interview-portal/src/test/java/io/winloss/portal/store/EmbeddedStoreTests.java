@@ -11,11 +11,14 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import org.bson.Document;
+import org.bson.types.Binary;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.MongoCollection;
@@ -31,6 +35,7 @@ import com.mongodb.reactivestreams.client.MongoDatabase;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The store contract on the embedded H2-backed server the portal uses by default, plus its durability. */
@@ -133,6 +138,64 @@ class EmbeddedStoreTests extends StoreContract {
                 assertThatThrownBy(() -> Mono.from(keys.insertOne(new Document("_id", "another").append("token", tokenOf(7)))).block(WAIT))
                         .isInstanceOf(MongoWriteException.class)
                         .hasMessageContaining("duplicate key");
+            }
+        }
+    }
+
+    @Test
+    void documentsOfEveryTypeReadTheSameFromAnOlderFileAndAfterBeingRewritten(@TempDir Path dir) {
+        Document kinds = new Document("_id", "kinds")
+                .append("text", "naïve <b>\"quoted\"</b> 😀").append("int", 42).append("long", 1L << 40).append("double", 2.5)
+                .append("flag", true).append("nothing", null).append("when", new Date(1_700_000_000_123L))
+                .append("nested", new Document("list", List.of(1, "two", new Document("three", 3L))))
+                .append("bytes", new Binary(new byte[] {0, 1, 2, (byte) 255})).append("oid", new ObjectId("65a1b2c3d4e5f60718293a4b"));
+        MongoServer old = new MongoServer(new H2Backend(dir.resolve("store.mv.db").toString()));
+        InetSocketAddress address = old.bind();
+        try (MongoClient writer = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
+            Mono.from(writer.getDatabase(StoreConfiguration.DATABASE).getCollection("kinds").insertOne(kinds)).block(WAIT);
+        } finally {
+            old.shutdownNow();
+        }
+
+        try (EmbeddedStore store = EmbeddedStore.open(dir, null); MongoClient client = MongoClients.create(store.connectionString())) {
+            MongoCollection<Document> collection = client.getDatabase(StoreConfiguration.DATABASE).getCollection("kinds");
+            assertThat(Mono.from(collection.find(eq("_id", "kinds")).first()).block(WAIT)).isEqualTo(kinds);
+            Mono.from(collection.insertOne(new Document(kinds).append("_id", "kinds-again"))).block(WAIT);
+            Mono.from(collection.updateOne(eq("_id", "kinds"), Updates.set("touched", 1))).block(WAIT);
+        }
+        try (EmbeddedStore store = EmbeddedStore.open(dir, null); MongoClient client = MongoClients.create(store.connectionString())) {
+            MongoCollection<Document> collection = client.getDatabase(StoreConfiguration.DATABASE).getCollection("kinds");
+            assertThat(Mono.from(collection.find(eq("_id", "kinds")).first()).block(WAIT))
+                    .isEqualTo(new Document(kinds).append("touched", 1));
+            assertThat(Mono.from(collection.find(eq("_id", "kinds-again")).first()).block(WAIT))
+                    .isEqualTo(new Document(kinds).append("_id", "kinds-again"));
+        }
+    }
+
+    /** Updates change stored documents in place while commits on other threads write them: neither may see the other halfway. */
+    @Test
+    void concurrentUpdatesAndCommitsKeepTheStoreOpenAndEveryDocumentWhole(@TempDir Path dir) throws Exception {
+        int documents = 20;
+        int rounds = 300;
+        try (EmbeddedStore store = EmbeddedStore.open(dir, null); MongoClient client = MongoClients.create(store.connectionString())) {
+            MongoCollection<Document> collection = client.getDatabase(StoreConfiguration.DATABASE).getCollection("churn");
+            for (int d = 0; d < documents; d++) {
+                Mono.from(collection.insertOne(new Document("_id", "doc-" + d).append("round", -1))).block(WAIT);
+            }
+            Flux.range(0, documents).flatMap(d -> Flux.range(0, rounds).concatMap(round -> Mono.from(collection.updateOne(
+                    eq("_id", "doc-" + d),
+                    Updates.combine(Updates.set("round", round), Updates.set("field-" + round, "x".repeat(round % 40)),
+                            Updates.unset("field-" + (round - 1)), Updates.push("history", round))))), documents)
+                    .blockLast(Duration.ofMinutes(2));
+        }
+        try (EmbeddedStore store = EmbeddedStore.open(dir, null); MongoClient client = MongoClients.create(store.connectionString())) {
+            MongoCollection<Document> collection = client.getDatabase(StoreConfiguration.DATABASE).getCollection("churn");
+            for (int d = 0; d < documents; d++) {
+                int last = rounds - 1;
+                assertThat(Mono.from(collection.find(eq("_id", "doc-" + d)).first()).block(WAIT))
+                        .isEqualTo(new Document("_id", "doc-" + d).append("round", last)
+                                .append("history", IntStream.range(0, rounds).boxed().toList())
+                                .append("field-" + last, "x".repeat(last % 40)));
             }
         }
     }
