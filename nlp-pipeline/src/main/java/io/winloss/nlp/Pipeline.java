@@ -28,6 +28,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -57,19 +58,14 @@ public final class Pipeline implements AutoCloseable {
     private final ExecutorService pool;
     private final Duration loadTime;
 
-    private Pipeline(int threads) {
+    private Pipeline(int threads, ThreadFactory threadFactory) {
         long started = System.nanoTime();
         this.splitter = new StanfordCoreNLP(splitterSettings());
         this.annotator = new StanfordCoreNLP(annotatorSettings());
         this.ordinaryWords = SentimentModel.loadSerialized(SENTIMENT_MODEL).wordVectors.keySet().stream()
                 .filter(w -> w.equals(w.toLowerCase(Locale.ROOT)))
                 .collect(Collectors.toUnmodifiableSet());
-        AtomicInteger count = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread thread = new Thread(r, "corenlp-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.pool = Executors.newFixedThreadPool(threads, threadFactory);
         this.loadTime = Duration.ofNanos(System.nanoTime() - started);
     }
 
@@ -79,10 +75,23 @@ public final class Pipeline implements AutoCloseable {
     }
 
     public static Pipeline load(int threads) {
+        AtomicInteger count = new AtomicInteger();
+        return load(threads, task -> {
+            Thread thread = new Thread(task, "corenlp-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Loads the models, with {@code threads} CoreNLP threads made by {@code threadFactory} (an application may, say,
+     * run them at a lower priority than its request threads). They should be daemon threads, or {@link #close} called.
+     */
+    public static Pipeline load(int threads, ThreadFactory threadFactory) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, was " + threads);
         }
-        return new Pipeline(threads);
+        return new Pipeline(threads, threadFactory);
     }
 
     /** How long {@link #load} took. */

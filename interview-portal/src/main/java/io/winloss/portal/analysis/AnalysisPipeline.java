@@ -10,7 +10,8 @@ import jakarta.annotation.PreDestroy;
 /**
  * The process's one CoreNLP pipeline, loaded on first use by a worker (about 7 s), so web-only processes and
  * tests that never analyse do not pay for it. CoreNLP runs on the pipeline's own pool of
- * {@link AnalysisSettings#threadsOrCores()} threads, whoever calls.
+ * {@link AnalysisSettings#threadsOrCores()} threads, whoever calls, at a lower CPU priority than requests
+ * ({@link BackgroundPriority}).
  */
 @Component
 class AnalysisPipeline {
@@ -18,17 +19,19 @@ class AnalysisPipeline {
     private static final Logger log = LoggerFactory.getLogger(AnalysisPipeline.class);
 
     private final int threads;
+    private final int nice;
     private Pipeline pipeline;
 
     AnalysisPipeline(AnalysisSettings settings) {
         this.threads = settings.threadsOrCores();
+        this.nice = settings.nice();
     }
 
     /** Blocks while the models load; call from the analysis scheduler only. */
     synchronized Pipeline get() {
         if (pipeline == null) {
-            pipeline = Pipeline.load(threads);
-            log.info("CoreNLP models loaded in {} ms, {} threads", pipeline.loadTime().toMillis(), threads);
+            pipeline = Pipeline.load(threads, BackgroundPriority.threads("corenlp", nice));
+            log.info("CoreNLP models loaded in {} ms, {} threads at nice {}", pipeline.loadTime().toMillis(), threads, nice);
         }
         return pipeline;
     }

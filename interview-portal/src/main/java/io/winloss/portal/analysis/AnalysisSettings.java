@@ -11,9 +11,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                   a dead worker's job is taken over about one lease after it died; default 60 s
  * @param jobs       jobs analysed at once by this process; they share the CoreNLP threads; default 2
  * @param threads    CoreNLP threads; 0 means one per core
+ * @param nice       the Linux nice value of the CoreNLP threads (0 to 19; 0 leaves them at the request threads'
+ *                   priority), so that analysis takes the CPU requests leave; default 10
  */
 @ConfigurationProperties("portal.analysis")
-public record AnalysisSettings(Duration lease, int jobs, int threads) {
+public record AnalysisSettings(Duration lease, int jobs, int threads, int nice) {
 
     public AnalysisSettings {
         if (lease == null || lease.toMillis() < 300) {
@@ -21,6 +23,9 @@ public record AnalysisSettings(Duration lease, int jobs, int threads) {
         }
         if (jobs < 1) {
             throw new IllegalArgumentException("portal.analysis.jobs must be at least 1, was " + jobs);
+        }
+        if (nice < 0 || nice > 19) {
+            throw new IllegalArgumentException("portal.analysis.nice must be 0 to 19, was " + nice);
         }
     }
 
