@@ -11,6 +11,7 @@ import edu.stanford.nlp.util.CoreMap;
 import io.winloss.nlp.tagging.CriteriaFeatures;
 import io.winloss.nlp.tagging.CriteriaPatterns;
 import io.winloss.nlp.tagging.CriteriaTagger;
+import io.winloss.nlp.tagging.EnglishWords;
 import io.winloss.nlp.tagging.SentenceTagger;
 import io.winloss.nlp.tagging.SentimentFeatures;
 import io.winloss.nlp.tagging.SentimentScorer;
@@ -53,6 +54,7 @@ public final class Pipeline implements AutoCloseable {
 
     private final StanfordCoreNLP splitter;
     private final StanfordCoreNLP annotator;
+    /** Lower-case words of the sentiment model's vocabulary and of an English dictionary: names that need a name's reading. */
     private final Set<String> ordinaryWords;
     private final ExecutorService pool;
     private final Duration loadTime;
@@ -61,8 +63,10 @@ public final class Pipeline implements AutoCloseable {
         long started = System.nanoTime();
         this.splitter = new StanfordCoreNLP(splitterSettings());
         this.annotator = new StanfordCoreNLP(annotatorSettings());
-        this.ordinaryWords = SentimentModel.loadSerialized(SENTIMENT_MODEL).wordVectors.keySet().stream()
-                .filter(w -> w.equals(w.toLowerCase(Locale.ROOT)))
+        this.ordinaryWords = java.util.stream.Stream.concat(
+                        SentimentModel.loadSerialized(SENTIMENT_MODEL).wordVectors.keySet().stream()
+                                .filter(w -> w.equals(w.toLowerCase(Locale.ROOT))),
+                        EnglishWords.all().stream())
                 .collect(Collectors.toUnmodifiableSet());
         AtomicInteger count = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(threads, r -> {
