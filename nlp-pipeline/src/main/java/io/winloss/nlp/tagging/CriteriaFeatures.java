@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * What the {@link CriteriaModel} sees of a sentence: its words as lower-case lemmas, pairs of neighbouring words
- * ("per seat", "go live"), and which criteria the shipped {@link CriteriaPatterns} find (their phrases and, apart, their paraphrases), so the hand-written rules
+ * ("per seat", "go live"), and which criteria the shipped {@link CriteriaPatterns} find, so the hand-written rules
  * are evidence the model weighs, not the decision. Names and numbers are left out, as in {@link SentimentFeatures}:
  * a vendor's name or a figure says nothing about what the next buyer talks about. Words are not marked for
  * negation, unlike sentiment's: "not about price" is still about price (and cross-validation preferred it so).
@@ -41,8 +41,7 @@ public final class CriteriaFeatures {
         }
         for (CriteriaTagger.Match match : matches) {
             if (match.phrase().shipped()) {
-                values.setCount(match.phrase().paraphrase() ? paraphraseFeature(match.phrase().criterion())
-                        : ruleFeature(match.phrase().criterion()), 1);
+                values.setCount(ruleFeature(match.phrase().criterion()), 1);
             }
         }
         return new CriteriaFeatures(values);
@@ -83,10 +82,6 @@ public final class CriteriaFeatures {
 
     private static String ruleFeature(Criterion criterion) {
         return "r_" + criterion.id();
-    }
-
-    private static String paraphraseFeature(Criterion criterion) {
-        return "p_" + criterion.id();
     }
 
     private static String word(CoreLabel token) {

@@ -17,8 +17,7 @@ import java.util.Locale;
  * <p>A phrase is a sequence of elements matched against consecutive tokens. An element is a lemma or a
  * word ({@code cost} matches "costs" and "costed"), optionally with a part-of-speech prefix
  * ({@code support/NN} matches the noun only), a trailing {@code *} for a prefix ({@code integrat*}),
- * or {@code *} alone for any one token. A line {@code price~: how much | ...} lists paraphrases: broader
- * wording that the {@link CriteriaModel} weighs as evidence of its own and the patterns alone ignore.
+ * or {@code *} alone for any one token.
  */
 public final class CriteriaPatterns {
 
@@ -43,10 +42,9 @@ public final class CriteriaPatterns {
 
     /**
      * A phrase that signals {@code criterion}; {@code shipped} when it comes from {@code criteria.txt}, whose
-     * phrases the {@link CriteriaModel} was trained with, not from a workspace's lines; {@code paraphrase} when
-     * its line is marked {@code id~:}, broader wording the model weighs apart and the patterns alone ignore.
+     * phrases the {@link CriteriaModel} was trained with, not from a workspace's lines.
      */
-    record Phrase(Criterion criterion, List<Element> elements, boolean shipped, boolean paraphrase) {
+    record Phrase(Criterion criterion, List<Element> elements, boolean shipped) {
     }
 
     private final List<Phrase> phrases;
@@ -88,9 +86,7 @@ public final class CriteriaPatterns {
             if (colon < 0) {
                 throw new InvalidTaggingRules(number, "expected 'criterion: phrase | phrase'");
             }
-            String marked = text.substring(0, colon).strip();
-            boolean paraphrase = marked.endsWith("~");
-            String id = paraphrase ? marked.substring(0, marked.length() - 1).strip() : marked;
+            String id = text.substring(0, colon).strip();
             Criterion criterion = Criterion.byId(id)
                     .orElseThrow(() -> new InvalidTaggingRules(number, "unknown criterion '" + id + "'"));
             for (String phrase : text.substring(colon + 1).split("\\|")) {
@@ -103,7 +99,7 @@ public final class CriteriaPatterns {
                 if (elements.isEmpty()) {
                     throw new InvalidTaggingRules(number, "an empty phrase for " + id);
                 }
-                phrases.add(new Phrase(criterion, elements, shipped, paraphrase));
+                phrases.add(new Phrase(criterion, elements, shipped));
             }
         });
         return phrases;

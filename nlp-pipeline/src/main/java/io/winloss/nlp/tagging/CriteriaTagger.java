@@ -52,7 +52,7 @@ public final class CriteriaTagger {
         Map<Criterion, Mention> mentions = new EnumMap<>(Criterion.class);
         Set<Criterion> decided = EnumSet.noneOf(Criterion.class);
         if (model == null) {
-            matches.stream().filter(m -> !m.phrase().paraphrase()).forEach(m -> decided.add(m.phrase().criterion()));
+            matches.forEach(m -> decided.add(m.phrase().criterion()));
         } else {
             decided.addAll(model.criteria(CriteriaFeatures.of(tokens, matches)));
             matches.stream().filter(m -> !m.phrase().shipped()).forEach(m -> decided.add(m.phrase().criterion()));

@@ -51,17 +51,6 @@ class CriteriaTaggerTests {
     }
 
     @Test
-    void paraphrasesAreEvidenceForTheModelButNeverARuleOfTheirOwn() throws IOException {
-        CriteriaTagger tagger = new CriteriaTagger(CriteriaPatterns.parse(new StringReader("price: price\nprice~: how much")));
-        assertThat(criteria(tagger, "how/WRB much/JJ was/VBD/be it/PRP")).isEmpty();
-        assertThat(criteria(tagger, "the/DT price/NN was/VBD/be fine/JJ")).containsExactly("price");
-
-        CriteriaFeatures features = shipped.features(Tokens.of("honestly/RB it/PRP is/VBZ/be dead/RB simple/JJ"));
-        assertThat(features.values().keySet()).contains("p_ease_of_use").doesNotContain("r_ease_of_use");
-        assertThat(features.ruleCriteria()).doesNotContain(Criterion.EASE_OF_USE);
-    }
-
-    @Test
     void adminLinesExtendTheShippedPatterns() throws IOException {
         String sentence = "the/DT widgetry/NN was/VBD/be lacking/VBG/lack";
         assertThat(criteria(shipped, sentence)).doesNotContain("roi_value");
