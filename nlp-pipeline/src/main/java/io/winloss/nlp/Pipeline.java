@@ -31,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The one entry point of the NLP pipeline: a transcript or buyer answers in, tagged sentences out.
@@ -63,7 +64,7 @@ public final class Pipeline implements AutoCloseable {
         long started = System.nanoTime();
         this.splitter = new StanfordCoreNLP(splitterSettings());
         this.annotator = new StanfordCoreNLP(annotatorSettings());
-        this.ordinaryWords = java.util.stream.Stream.concat(
+        this.ordinaryWords = Stream.concat(
                         SentimentModel.loadSerialized(SENTIMENT_MODEL).wordVectors.keySet().stream()
                                 .filter(w -> w.equals(w.toLowerCase(Locale.ROOT))),
                         EnglishWords.all().stream())

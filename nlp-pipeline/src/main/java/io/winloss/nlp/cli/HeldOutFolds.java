@@ -1,6 +1,7 @@
 package io.winloss.nlp.cli;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -66,6 +67,6 @@ record HeldOutFolds(int[] foldOf, List<String> names) {
         for (int fold : foldOf) {
             sizes[fold]++;
         }
-        return java.util.Arrays.stream(sizes).min().orElse(0);
+        return Arrays.stream(sizes).min().orElse(0);
     }
 }

@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  * read as a name (see {@link NameReading}): tagged a proper noun, capitalised inside the sentence, or a
  * capitalised first word followed by its verb. So "we had a close look" names nobody. A weekday used as a
  * date ("on a Monday") never counts, nor a company's short form that names a place after "in" ("in Manhattan"
- * for Manhattan Associates). Needs tokens with
- * part-of-speech and named-entity tags; adds {@link Mention}s of kind {@code COMPETITOR}.
+ * for Manhattan Associates). Needs tokens with part-of-speech and named-entity tags; adds {@link Mention}s of
+ * kind {@code COMPETITOR}.
  */
 public final class CompetitorTagger {
 
