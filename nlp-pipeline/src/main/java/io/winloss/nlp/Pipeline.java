@@ -11,6 +11,7 @@ import edu.stanford.nlp.util.CoreMap;
 import io.winloss.nlp.tagging.CriteriaFeatures;
 import io.winloss.nlp.tagging.CriteriaPatterns;
 import io.winloss.nlp.tagging.CriteriaTagger;
+import io.winloss.nlp.tagging.EnglishWords;
 import io.winloss.nlp.tagging.SentenceTagger;
 import io.winloss.nlp.tagging.SentimentFeatures;
 import io.winloss.nlp.tagging.SentimentScorer;
@@ -31,6 +32,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The one entry point of the NLP pipeline: a transcript or buyer answers in, tagged sentences out.
@@ -54,6 +56,7 @@ public final class Pipeline implements AutoCloseable {
 
     private final StanfordCoreNLP splitter;
     private final StanfordCoreNLP annotator;
+    /** Lower-case words of the sentiment model's vocabulary and of an English dictionary: names that need a name's reading. */
     private final Set<String> ordinaryWords;
     private final ExecutorService pool;
     private final Duration loadTime;
@@ -62,8 +65,10 @@ public final class Pipeline implements AutoCloseable {
         long started = System.nanoTime();
         this.splitter = new StanfordCoreNLP(splitterSettings());
         this.annotator = new StanfordCoreNLP(annotatorSettings());
-        this.ordinaryWords = SentimentModel.loadSerialized(SENTIMENT_MODEL).wordVectors.keySet().stream()
-                .filter(w -> w.equals(w.toLowerCase(Locale.ROOT)))
+        this.ordinaryWords = Stream.concat(
+                        SentimentModel.loadSerialized(SENTIMENT_MODEL).wordVectors.keySet().stream()
+                                .filter(w -> w.equals(w.toLowerCase(Locale.ROOT))),
+                        EnglishWords.all().stream())
                 .collect(Collectors.toUnmodifiableSet());
         this.pool = Executors.newFixedThreadPool(threads, threadFactory);
         this.loadTime = Duration.ofNanos(System.nanoTime() - started);

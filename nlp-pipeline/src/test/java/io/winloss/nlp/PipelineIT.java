@@ -26,6 +26,8 @@ class PipelineIT {
             HubSpot
             Gong
             Close
+            Sage: Sage Intacct
+            Snowflake
             """));
 
     private static Transcript interview(String... lines) {
@@ -72,6 +74,12 @@ class PipelineIT {
         TaggedSentence sentence = only("We had a close look at SFDC, and the Gongs and HubSpot's of this world.");
         assertThat(sentence.competitors()).containsExactly("Salesforce", "Gong", "HubSpot");
         assertThat(only("We went with Close in the end.").competitors()).containsExactly("Close");
+    }
+
+    @Test
+    void namesThatAreDictionaryWordsCountOnlyWhenWrittenAsNames() {
+        assertThat(only("Our chef grows thyme and sage, and every snowflake in winter hurts the crop.").competitors()).isEmpty();
+        assertThat(only("Sage was cheaper, and our finance lead liked Snowflake.").competitors()).containsExactly("Sage", "Snowflake");
     }
 
     @Test

@@ -20,8 +20,8 @@ public final class Main {
             usage: java -jar nlp-pipeline.jar analyze [--competitors FILE] [--format auto|txt|vtt|srt|docx|lines] [--interviewer NAME]... FILE|-
                    java -jar nlp-pipeline.jar evaluate [--competitors FILE] [--rules-only] [--errors] LABELLED.jsonl...
                    java -jar nlp-pipeline.jar bench [--text FILE] [--runs N] [--no-baseline]
-                   java -jar nlp-pipeline.jar train-sentiment --out FILE [--sigma S] LABELLED.jsonl...
-                   java -jar nlp-pipeline.jar train-criteria --out FILE [--sigma S] LABELLED.jsonl...""";
+                   java -jar nlp-pipeline.jar train-sentiment --out FILE [--sigma S] [--folds N|files] LABELLED.jsonl...
+                   java -jar nlp-pipeline.jar train-criteria --out FILE [--sigma S] [--folds N|files] LABELLED.jsonl...""";
 
     private Main() {
     }

@@ -23,15 +23,14 @@ import java.util.stream.Collectors;
 
 /**
  * {@code train-criteria}: trains the criteria model on labelled buyer sentences and writes its weights. It first
- * cross-validates each candidate prior on consecutive folds (consecutive, so one interview's sentences stay
- * together and the score is for wording not seen in training; each fold's thresholds are chosen on its training
- * folds only), prints micro-F1 per fold for the rules alone and for the model, and F1 per criterion, then trains
- * the final model on everything with the best prior.
+ * cross-validates each candidate prior on {@link HeldOutFolds} (consecutive blocks, so one interview's sentences
+ * stay together and the score is for wording not seen in training, or one fold per file; each fold's thresholds
+ * are chosen on its training folds only), prints micro-F1 per fold for the rules alone and for the model, and F1
+ * per criterion, then trains the final model on everything with the best prior.
  */
 final class TrainCriteriaCommand {
 
     static final List<Double> SIGMAS = List.of(0.3, 1.0, 3.0);
-    static final int FOLDS = 5;
 
     /** Cross-validated scores of the rules alone and of the model, per fold and pooled over folds. */
     record CrossValidation(double sigma, List<Double> ruleFolds, List<Double> modelFolds, LabelScores rules, LabelScores model) {
@@ -45,7 +44,7 @@ final class TrainCriteriaCommand {
     }
 
     static int run(Arguments args, PrintStream out, PrintStream err, Supplier<Pipeline> pipelines) {
-        args.allowOnly("out", "sigma");
+        args.allowOnly("out", "sigma", "folds");
         String target = args.option("out").orElseThrow(() -> new Arguments.Invalid("train-criteria needs --out FILE"));
         if (args.positional().isEmpty()) {
             throw new Arguments.Invalid("train-criteria needs at least one labelled JSON Lines file");
@@ -61,12 +60,15 @@ final class TrainCriteriaCommand {
         }
         List<LabelledSentence> items = new ArrayList<>();
         List<Set<Criterion>> labels = new ArrayList<>();
+        List<Integer> sentencesPerFile = new ArrayList<>();
         for (String file : args.positional()) {
             try {
-                for (LabelledSentence item : Evaluation.read(Path.of(file))) {
+                List<LabelledSentence> read = Evaluation.read(Path.of(file));
+                for (LabelledSentence item : read) {
                     items.add(item);
                     labels.add(criteria(item));
                 }
+                sentencesPerFile.add(read.size());
             } catch (IOException e) {
                 err.println("cannot read " + file + ": " + e.getMessage());
                 return Main.UNREADABLE_INPUT;
@@ -75,8 +77,10 @@ final class TrainCriteriaCommand {
                 return Main.UNREADABLE_INPUT;
             }
         }
-        if (items.size() < FOLDS) {
-            err.println("train-criteria needs at least " + FOLDS + " labelled sentences, found " + items.size());
+        HeldOutFolds folds = HeldOutFolds.of(args.option("folds").orElse(null), args.positional(), sentencesPerFile);
+        if (folds.smallest() == 0) {
+            err.println("train-criteria needs at least one labelled sentence in each of its " + folds.count() + " folds, found "
+                    + items.size() + " sentences");
             return Main.UNREADABLE_INPUT;
         }
         List<CriteriaFeatures> features = pipelines.get().criteriaFeatures(items.stream().map(LabelledSentence::text).toList());
@@ -86,14 +90,14 @@ final class TrainCriteriaCommand {
         }
         CrossValidation best = null;
         for (double sigma : sigmas) {
-            CrossValidation result = crossValidate(examples, sigma);
+            CrossValidation result = crossValidate(examples, sigma, folds);
             out.printf(Locale.ROOT, "sigma %.2f: %d-fold cross-validated micro-F1 %.3f (folds %s) on %d sentences%n", sigma,
-                    FOLDS, result.modelMean(), range(result.modelFolds()), examples.size());
+                    folds.count(), result.modelMean(), range(result.modelFolds()), examples.size());
             if (best == null || result.modelMean() > best.modelMean()) {
                 best = result;
             }
         }
-        print(best, out);
+        print(best, folds, out);
         CriteriaModel model = CriteriaModel.train(examples, best.sigma());
         try (Writer writer = Files.newBufferedWriter(Path.of(target), StandardCharsets.UTF_8)) {
             model.write(writer);
@@ -105,20 +109,17 @@ final class TrainCriteriaCommand {
         return 0;
     }
 
-    static CrossValidation crossValidate(List<CriteriaModel.Example> examples, double sigma) {
+    static CrossValidation crossValidate(List<CriteriaModel.Example> examples, double sigma, HeldOutFolds folds) {
         List<Double> ruleFolds = new ArrayList<>();
         List<Double> modelFolds = new ArrayList<>();
         LabelScores rules = new LabelScores();
         LabelScores model = new LabelScores();
-        for (int fold = 0; fold < FOLDS; fold++) {
-            int from = examples.size() * fold / FOLDS;
-            int to = examples.size() * (fold + 1) / FOLDS;
-            List<CriteriaModel.Example> training = new ArrayList<>(examples.subList(0, from));
-            training.addAll(examples.subList(to, examples.size()));
+        for (int fold = 0; fold < folds.count(); fold++) {
+            List<CriteriaModel.Example> training = folds.indexes(fold, false).stream().map(examples::get).toList();
             CriteriaModel trained = CriteriaModel.train(training, sigma);
             LabelScores foldRules = new LabelScores();
             LabelScores foldModel = new LabelScores();
-            for (CriteriaModel.Example held : examples.subList(from, to)) {
+            for (CriteriaModel.Example held : folds.indexes(fold, true).stream().map(examples::get).toList()) {
                 Set<String> expected = ids(held.labels());
                 for (LabelScores scores : List.of(foldRules, rules)) {
                     scores.add(expected, ids(held.features().ruleCriteria()));
@@ -134,8 +135,8 @@ final class TrainCriteriaCommand {
         return new CrossValidation(sigma, ruleFolds, modelFolds, rules, model);
     }
 
-    private static void print(CrossValidation result, PrintStream out) {
-        out.printf(Locale.ROOT, "with sigma %.2f, micro-F1 per fold (consecutive blocks of the input):%n", result.sigma());
+    private static void print(CrossValidation result, HeldOutFolds folds, PrintStream out) {
+        out.printf(Locale.ROOT, "with sigma %.2f, micro-F1 per held-out fold (%s):%n", result.sigma(), String.join(", ", folds.names()));
         out.printf(Locale.ROOT, "  %-28s %s   mean %.3f%n", "rules alone", folds(result.ruleFolds()), mean(result.ruleFolds()));
         out.printf(Locale.ROOT, "  %-28s %s   mean %.3f%n", "model", folds(result.modelFolds()), mean(result.modelFolds()));
         out.printf(Locale.ROOT, "  %-28s %9s %9s %8s   (pooled over the held-out folds)%n", "criterion F1", "rules", "model", "support");

@@ -19,21 +19,19 @@ import java.util.function.Supplier;
 
 /**
  * {@code train-sentiment}: trains the sentiment classifier on labelled buyer sentences and writes its weights.
- * It first cross-validates each candidate prior on consecutive folds (consecutive, so one interview's
- * sentences stay together and the score is for wording not seen in training), prints the mean and each fold's
- * accuracy, and
- * trains the final classifier on everything with the best one.
+ * It first cross-validates each candidate prior on {@link HeldOutFolds} (consecutive blocks, so one interview's
+ * sentences stay together and the score is for wording not seen in training, or one fold per file), prints the
+ * mean and each fold's accuracy, and trains the final classifier on everything with the best one.
  */
 final class TrainSentimentCommand {
 
-    static final List<Double> SIGMAS = List.of(0.1, 0.3, 1.0, 3.0);
-    static final int FOLDS = 5;
+    static final List<Double> SIGMAS = List.of(0.3, 1.0, 3.0, 10.0);
 
     private TrainSentimentCommand() {
     }
 
     static int run(Arguments args, PrintStream out, PrintStream err, Supplier<Pipeline> pipelines) {
-        args.allowOnly("out", "sigma");
+        args.allowOnly("out", "sigma", "folds");
         String target = args.option("out").orElseThrow(() -> new Arguments.Invalid("train-sentiment needs --out FILE"));
         if (args.positional().isEmpty()) {
             throw new Arguments.Invalid("train-sentiment needs at least one labelled JSON Lines file");
@@ -45,13 +43,22 @@ final class TrainSentimentCommand {
             throw new Arguments.Invalid("--sigma must be a number");
         }
         List<LabelledSentence> items = new ArrayList<>();
+        List<Integer> sentencesPerFile = new ArrayList<>();
         for (String file : args.positional()) {
             try {
-                items.addAll(Evaluation.read(Path.of(file)));
+                List<LabelledSentence> read = Evaluation.read(Path.of(file));
+                items.addAll(read);
+                sentencesPerFile.add(read.size());
             } catch (IOException e) {
                 err.println("cannot read " + file + ": " + e.getMessage());
                 return Main.UNREADABLE_INPUT;
             }
+        }
+        HeldOutFolds folds = HeldOutFolds.of(args.option("folds").orElse(null), args.positional(), sentencesPerFile);
+        if (folds.smallest() == 0) {
+            err.println("train-sentiment needs at least one labelled sentence in each of its " + folds.count() + " folds, found "
+                    + items.size() + " sentences");
+            return Main.UNREADABLE_INPUT;
         }
         List<SentimentFeatures> features = pipelines.get().sentimentFeatures(items.stream().map(LabelledSentence::text).toList());
         List<SentimentClassifier.Example> examples = new ArrayList<>();
@@ -63,11 +70,11 @@ final class TrainSentimentCommand {
         double best = sigmas.get(0);
         double bestAccuracy = -1;
         for (double sigma : sigmas) {
-            List<Double> folds = crossValidated(examples, sigma);
-            double accuracy = folds.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-            out.printf(Locale.ROOT, "sigma %.2f: %d-fold cross-validated accuracy %.3f on %d sentences (folds %s)%n", sigma, FOLDS,
-                    accuracy, examples.size(), folds.stream().map(f -> String.format(Locale.ROOT, "%.3f", f))
-                            .collect(java.util.stream.Collectors.joining(" ")));
+            List<Double> perFold = crossValidated(examples, sigma, folds);
+            double accuracy = perFold.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+            out.printf(Locale.ROOT, "sigma %.2f: %d-fold cross-validated accuracy %.3f on %d sentences (%s: %s)%n", sigma,
+                    folds.count(), accuracy, examples.size(), String.join(", ", folds.names()),
+                    perFold.stream().map(f -> String.format(Locale.ROOT, "%.3f", f)).collect(java.util.stream.Collectors.joining(" ")));
             if (accuracy > bestAccuracy) {
                 bestAccuracy = accuracy;
                 best = sigma;
@@ -85,21 +92,19 @@ final class TrainSentimentCommand {
     }
 
     /** The accuracy on each fold, held out of training in turn. */
-    static List<Double> crossValidated(List<SentimentClassifier.Example> examples, double sigma) {
+    static List<Double> crossValidated(List<SentimentClassifier.Example> examples, double sigma, HeldOutFolds folds) {
         List<Double> accuracies = new ArrayList<>();
-        for (int fold = 0; fold < FOLDS; fold++) {
+        for (int fold = 0; fold < folds.count(); fold++) {
             int correct = 0;
-            int from = examples.size() * fold / FOLDS;
-            int to = examples.size() * (fold + 1) / FOLDS;
-            List<SentimentClassifier.Example> training = new ArrayList<>(examples.subList(0, from));
-            training.addAll(examples.subList(to, examples.size()));
+            List<SentimentClassifier.Example> training = folds.indexes(fold, false).stream().map(examples::get).toList();
+            List<SentimentClassifier.Example> heldOut = folds.indexes(fold, true).stream().map(examples::get).toList();
             SentimentClassifier classifier = SentimentClassifier.train(training, sigma);
-            for (SentimentClassifier.Example held : examples.subList(from, to)) {
+            for (SentimentClassifier.Example held : heldOut) {
                 if (Sentiment.of(classifier.score(held.features())) == held.label()) {
                     correct++;
                 }
             }
-            accuracies.add((double) correct / Math.max(1, to - from));
+            accuracies.add((double) correct / Math.max(1, heldOut.size()));
         }
         return accuracies;
     }

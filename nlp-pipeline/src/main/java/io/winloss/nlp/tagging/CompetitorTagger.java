@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -15,15 +16,25 @@ import java.util.regex.Pattern;
  * (so "Gong" is not found in "ongoing"), multi-word names, possessives ("HubSpot's") and plurals ("Gongs").
  *
  * <p>An alias that looks like an ordinary English word ("Close", "Notion", "Box") counts only where it is
- * read as a name: tagged a proper noun, or capitalised inside the sentence. So "we had a close look" names nobody. Needs tokens with
- * part-of-speech tags; adds {@link Mention}s of kind {@code COMPETITOR}.
+ * read as a name (see {@link NameReading}): tagged a proper noun, capitalised inside the sentence, or a
+ * capitalised first word followed by its verb. So "we had a close look" names nobody. A weekday used as a
+ * date ("on a Monday") never counts, nor a company's short form that names a place after "in" ("in Manhattan"
+ * for Manhattan Associates). Needs tokens with part-of-speech and named-entity tags; adds {@link Mention}s of
+ * kind {@code COMPETITOR}.
  */
 public final class CompetitorTagger {
 
     private static final Pattern PLAIN_WORD = Pattern.compile("\\p{L}\\p{Ll}*");
 
-    private record Alias(String competitor, List<String> words, boolean needsProperNoun) {
+    /**
+     * {@code needsProperNoun}: an ordinary English word; {@code shortForm}: a company's name without its corporate
+     * word ("Manhattan" for "Manhattan Associates"), which is often the place the company was named after.
+     */
+    private record Alias(String competitor, List<String> words, boolean needsProperNoun, boolean shortForm) {
     }
+
+    private static final Set<String> CORPORATE_WORDS = Set.of("associates", "networks", "systems", "group", "partners",
+            "labs", "technologies", "software", "solutions", "inc", "corporation", "corp", "company", "holdings");
 
     private final Map<String, List<Alias>> aliasesByFirstWord = new HashMap<>();
 
@@ -38,7 +49,7 @@ public final class CompetitorTagger {
                     boolean plain = words.size() == 1 && PLAIN_WORD.matcher(spelling.strip()).matches()
                             && ordinaryWord.test(words.get(0));
                     aliasesByFirstWord.computeIfAbsent(words.get(0), w -> new ArrayList<>())
-                            .add(new Alias(competitor.name(), words, plain));
+                            .add(new Alias(competitor.name(), words, plain, shortForm(words, RuleLines.words(competitor.name()))));
                 }
             });
         }
@@ -91,20 +102,15 @@ public final class CompetitorTagger {
                 return false;
             }
         }
-        return !alias.needsProperNoun || readAsName(tokens, start);
+        if (alias.shortForm && NameReading.place(tokens, start) || NameReading.date(tokens, start, start + n)) {
+            return false;
+        }
+        return !alias.needsProperNoun || NameReading.readAsName(tokens, start);
     }
 
-    /**
-     * A proper-noun tag, or a capital the speaker did not need: the tagger reads many capitalised
-     * mid-sentence words as common nouns ("we went with Close"), so the capital itself is the evidence.
-     */
-    private static boolean readAsName(List<CoreLabel> tokens, int index) {
-        CoreLabel token = tokens.get(index);
-        if (token.tag() != null && token.tag().startsWith("NNP")) {
-            return true;
-        }
-        return index > 0 && Character.isUpperCase(token.word().charAt(0))
-                && Character.isLetterOrDigit(tokens.get(index - 1).word().charAt(0));
+    private static boolean shortForm(List<String> alias, List<String> name) {
+        return name.size() == alias.size() + 1 && name.subList(0, alias.size()).equals(alias)
+                && CORPORATE_WORDS.contains(name.get(alias.size()));
     }
 
     /** "gongs" to "gong", "boxes" to "box"; only used to compare with an alias, never shown. */

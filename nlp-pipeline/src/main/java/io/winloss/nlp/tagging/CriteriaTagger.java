@@ -87,6 +87,10 @@ public final class CriteriaTagger {
             if (!word.equals(lower(token.lemma()))) {
                 tryPhrases(phrasesByFirstWord.get(word), tokens, i, matches);
             }
+            String topic = wiseTopic(word);
+            if (topic != null) {
+                tryPhrases(phrasesByFirstWord.get(topic), tokens, i, matches);
+            }
             tryPhrases(phrasesWithOpenStart, tokens, i, matches);
         }
         return matches;
@@ -115,6 +119,11 @@ public final class CriteriaTagger {
     }
 
     private static boolean matches(CriteriaPatterns.Element element, CoreLabel token) {
+        String topic = wiseTopic(lower(token.word()));
+        if (topic != null) {
+            return (element.tagPrefix() == null || element.tagPrefix().startsWith("nn")) && (element.any()
+                    || (element.prefix() ? topic.startsWith(element.text()) : topic.equals(element.text())));
+        }
         if (element.tagPrefix() != null && (token.tag() == null
                 || !token.tag().toLowerCase(Locale.ROOT).startsWith(element.tagPrefix()))) {
             return false;
@@ -128,6 +137,14 @@ public final class CriteriaTagger {
             return lemma.startsWith(element.text()) || word.startsWith(element.text());
         }
         return lemma.equals(element.text()) || word.equals(element.text());
+    }
+
+    /**
+     * "price-wise" is a remark about price: the tokenizer keeps such words whole, so they match a phrase by the
+     * noun before "-wise", read as a noun whatever the tagger made of the whole word; null for other words.
+     */
+    private static String wiseTopic(String word) {
+        return word.endsWith("-wise") && word.length() > "-wise".length() ? word.substring(0, word.length() - "-wise".length()) : null;
     }
 
     private static String lower(String text) {

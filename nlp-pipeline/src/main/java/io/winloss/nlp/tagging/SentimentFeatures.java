@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What the {@link SentimentClassifier} sees of a part of a sentence: the {@link SentimentLexicon}'s score, the
+ * What the {@link SentimentClassifier} sees of a part of a sentence: the domain {@link SentimentLexicon}'s score,
+ * the general English lexicon's score (VADER's words, for wording the domain lexicon lacks), how many opinion
+ * words of either occur (none: likely a plain fact), the
  * expected class of CoreNLP's sentiment model, the part's words as lower-case lemmas, marked {@code not_}
  * inside a negation ("never had an issue" gives {@code not_issue}), and pairs of neighbouring words
  * ("take forever", "go down"). Names and numbers are left out: a
@@ -19,6 +21,9 @@ public final class SentimentFeatures {
     static final String BIAS = "bias";
     static final String LEXICON = "lexicon";
     static final String MODEL = "model";
+    static final String GENERAL = "general";
+    static final String OPINIONS = "opinions";
+    private static final SentimentLexicon GENERAL_LEXICON = SentimentLexicon.general();
 
     private final Counter<String> values;
 
@@ -31,6 +36,9 @@ public final class SentimentFeatures {
         values.setCount(BIAS, 1);
         values.setCount(LEXICON, lexicon.score(tokens, start, end));
         values.setCount(MODEL, node == null ? 0 : SentimentScorer.modelScore(node));
+        values.setCount(GENERAL, GENERAL_LEXICON.score(tokens, start, end));
+        int opinions = lexicon.count(tokens, start, end) + GENERAL_LEXICON.count(tokens, start, end);
+        values.setCount(OPINIONS, opinions);
         String previous = "<s>";
         for (int i = start; i < end; i++) {
             String word = word(tokens.get(i));
@@ -46,7 +54,7 @@ public final class SentimentFeatures {
     }
 
     /**
-     * The features of several sentences read as one utterance: lexicon scores add up, the model's scores
+     * The features of several sentences read as one utterance: lexicon scores and opinion counts add up, the model's scores
      * average, a word is present if any sentence has it.
      */
     public static SentimentFeatures merge(List<SentimentFeatures> sentences) {
@@ -59,6 +67,7 @@ public final class SentimentFeatures {
                     case BIAS -> { }
                     case LEXICON -> values.incrementCount(LEXICON, value);
                     case MODEL -> values.incrementCount(MODEL, value / sentences.size());
+                    case GENERAL, OPINIONS -> values.incrementCount(feature, value);
                     default -> values.setCount(feature, 1);
                 }
             }

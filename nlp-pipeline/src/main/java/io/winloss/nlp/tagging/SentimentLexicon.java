@@ -37,10 +37,23 @@ final class SentimentLexicon {
     private SentimentLexicon() {
     }
 
+    /** The domain's words and phrases ({@code sentiment-lexicon.txt}). */
     static SentimentLexicon defaults() {
+        return read("sentiment-lexicon.txt");
+    }
+
+    /** General English sentiment words ({@code general-lexicon.txt}, from VADER), for words the domain's lexicon lacks. */
+    static SentimentLexicon general() {
+        return read("general-lexicon.txt");
+    }
+
+    private static SentimentLexicon read(String resource) {
         SentimentLexicon lexicon = new SentimentLexicon();
-        try (Reader reader = new InputStreamReader(
-                SentimentLexicon.class.getResourceAsStream("sentiment-lexicon.txt"), StandardCharsets.UTF_8)) {
+        var stream = SentimentLexicon.class.getResourceAsStream(resource);
+        if (stream == null) {
+            throw new IllegalStateException(resource + " is missing from the pipeline's jar");
+        }
+        try (Reader reader = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
             RuleLines.forEach(reader, (number, text) -> {
                 int colon = text.lastIndexOf(':');
                 if (colon < 0) {
@@ -49,7 +62,7 @@ final class SentimentLexicon {
                 lexicon.add(text.substring(0, colon).strip(), Double.parseDouble(text.substring(colon + 1).strip()));
             });
         } catch (IOException e) {
-            throw new UncheckedIOException("sentiment-lexicon.txt is missing from the pipeline's jar", e);
+            throw new UncheckedIOException(resource + " is unreadable", e);
         }
         entriesSortedLongestFirst(lexicon);
         return lexicon;
@@ -102,6 +115,22 @@ final class SentimentLexicon {
             i += entry.words.size();
         }
         return total;
+    }
+
+    /** How many entries occur in tokens [from, to): the number of opinion words, whatever their weight. */
+    int count(List<CoreLabel> tokens, int from, int to) {
+        int count = 0;
+        int i = from;
+        while (i < to) {
+            Entry entry = match(tokens, i, to);
+            if (entry == null) {
+                i++;
+            } else {
+                count++;
+                i += entry.words.size();
+            }
+        }
+        return count;
     }
 
     private Entry match(List<CoreLabel> tokens, int start, int to) {

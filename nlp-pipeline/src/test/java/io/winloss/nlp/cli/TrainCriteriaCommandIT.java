@@ -49,7 +49,7 @@ class TrainCriteriaCommandIT {
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()), SharedPipeline::get);
 
         assertThat(status).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("5-fold cross-validated micro-F1", "rules alone", "implementation",
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("6-fold cross-validated micro-F1", "rules alone", "implementation",
                 "trained on all 20 sentences");
         List<String> written = Files.readAllLines(weights);
         assertThat(written.get(0)).startsWith("#");

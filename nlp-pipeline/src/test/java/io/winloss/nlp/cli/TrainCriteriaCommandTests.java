@@ -78,6 +78,19 @@ class TrainCriteriaCommandTests {
                 "{\"id\":\"x-1\",\"text\":\"The price.\",\"competitors\":[],\"criteria\":[\"price\"],\"sentiment\":\"neutral\"}\n");
 
         assertThat(run("train-criteria", "--out", folder.resolve("m.tsv").toString(), labelled.toString())).isEqualTo(Main.UNREADABLE_INPUT);
-        assertThat(err.toString(StandardCharsets.UTF_8).lines()).containsExactly("train-criteria needs at least 5 labelled sentences, found 1");
+        assertThat(err.toString(StandardCharsets.UTF_8).lines())
+                .containsExactly("train-criteria needs at least one labelled sentence in each of its 6 folds, found 1 sentences");
+    }
+
+    @Test
+    void foldsThatAreNeitherANumberNorFilesAreRefused() throws IOException {
+        Path labelled = Files.writeString(folder.resolve("labelled.jsonl"),
+                "{\"id\":\"x-1\",\"text\":\"The price.\",\"competitors\":[],\"criteria\":[\"price\"],\"sentiment\":\"neutral\"}\n");
+
+        assertThat(run("train-criteria", "--out", "m.tsv", "--folds", "writers", labelled.toString())).isEqualTo(Main.USAGE);
+        assertThat(firstErrorLine()).isEqualTo("--folds must be a number of folds or 'files'");
+        err.reset();
+        assertThat(run("train-criteria", "--out", "m.tsv", "--folds", "1", labelled.toString())).isEqualTo(Main.USAGE);
+        assertThat(firstErrorLine()).isEqualTo("--folds must be at least 2");
     }
 }

@@ -51,7 +51,7 @@ class TrainSentimentCommandIT {
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()), SharedPipeline::get);
 
         assertThat(status).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("5-fold cross-validated accuracy", "trained on all 15 sentences");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("6-fold cross-validated accuracy", "trained on all 15 sentences");
         List<String> written = Files.readAllLines(weights);
         assertThat(written.get(0)).startsWith("#");
         double positiveLexicon = weight(written, "positive", "lexicon");

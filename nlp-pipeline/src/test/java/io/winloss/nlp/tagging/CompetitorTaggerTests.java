@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class CompetitorTaggerTests {
 
-    private static final Set<String> ORDINARY = Set.of("close", "gong", "notion", "box");
+    private static final Set<String> ORDINARY = Set.of("close", "gong", "notion", "box", "ramp", "monday");
 
     private final CompetitorTagger tagger = new CompetitorTagger(list("""
             # canonical: aliases
@@ -19,6 +19,10 @@ class CompetitorTaggerTests {
             Gong
             Close
             Monday.com: Monday
+            Notion
+            Ramp
+            Manhattan Associates: Manhattan
+            Atlassian: Jira
             """), ORDINARY::contains);
 
     private List<String> found(String tagged) {
@@ -56,6 +60,45 @@ class CompetitorTaggerTests {
         assertThat(found("we/PRP went/VBD with/IN Close/NN in/IN the/DT end/NN")).containsExactly("Close");
         assertThat(found("Gong/NNP 's/POS recording/NN was/VBD better/JJR")).containsExactly("Gong");
         assertThat(found("someone/NN hit/VBD a/DT gong/NN")).isEmpty();
+    }
+
+    @Test
+    void lowerCaseOrdinaryWordIsNeverAName() {
+        assertThat(found("the/DT loading/NN ramp/NN was/VBD icy/JJ")).isEmpty();
+        assertThat(found("they/PRP ramp/VBP up/RP hiring/NN in/IN spring/NN")).isEmpty();
+    }
+
+    @Test
+    void sentenceFirstOrdinaryWordIsANameBeforeItsVerbOrPossessive() {
+        assertThat(found("Notion/NN was/VBD the/DT wiki/NN everyone/NN wanted/VBD")).containsExactly("Notion");
+        assertThat(found("Notion/NN 's/POS pricing/NN was/VBD fair/JJ")).containsExactly("Notion");
+        assertThat(found("Close/NN we/PRP only/RB saw/VBD once/RB")).containsExactly("Close");
+        assertThat(found("Ramp/NN and/CC Gong/NNP came/VBD up/RP")).containsExactly("Ramp", "Gong");
+        assertThat(found("Close/RB ,/, but/CC no/DT cigar/NN")).isEmpty();
+        assertThat(found("Close/RB to/TO half/NN the/DT team/NN left/VBD")).isEmpty();
+    }
+
+    @Test
+    void capitalAfterACommaIsANameReading() {
+        assertThat(found("their/PRP$ term/NN was/VBD three/CD years/NNS ,/, Ramp/NN was/VBD monthly/JJ")).containsExactly("Ramp");
+    }
+
+    @Test
+    void weekdayUsedAsADateIsNotTheVendor() {
+        assertThat(found("the/DT import/NN failed/VBD on/IN a/DT Monday/NNP and/CC nobody/NN noticed/VBD")).isEmpty();
+        assertThat(found("we/PRP meet/VBP Monday/NNP afternoon/NN")).isEmpty();
+        assertThat(found("nobody/NN replied/VBD until/IN Monday/NNP")).isEmpty();
+        assertThat(found("the/DT team/NN kept/VBD a/DT Monday/NNP board/NN for/IN it/PRP")).containsExactly("Monday.com");
+        assertThat(found("we/PRP planned/VBD everything/NN in/IN Monday/NNP")).containsExactly("Monday.com");
+    }
+
+    @Test
+    void placeAfterInIsNotTheCompanyNamedAfterIt() {
+        assertThat(found("our/PRP$ buyer/NN met/VBD them/PRP at/IN a/DT fair/NN in/IN Manhattan/NNP/manhattan/LOCATION"))
+                .isEmpty();
+        assertThat(found("we/PRP chose/VBD Manhattan/NNP/manhattan/LOCATION for/IN the/DT warehouse/NN"))
+                .containsExactly("Manhattan Associates");
+        assertThat(found("our/PRP$ tickets/NNS live/VBP in/IN Jira/NNP/jira/LOCATION")).containsExactly("Atlassian");
     }
 
     @Test

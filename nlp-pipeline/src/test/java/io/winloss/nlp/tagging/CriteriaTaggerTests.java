@@ -35,6 +35,13 @@ class CriteriaTaggerTests {
     }
 
     @Test
+    void aWiseWordIsAboutTheNounBeforeIt() {
+        assertThat(criteria(shipped, "Support-wise/RB I/PRP never/RB called/VBD/call them/PRP")).containsExactly("support");
+        assertThat(criteria(shipped, "Contract-wise/RB ,/, it/PRP was/VBD/be fine/JJ")).containsExactly("contract_terms");
+        assertThat(criteria(shipped, "otherwise/RB it/PRP was/VBD/be fine/JJ")).isEmpty();
+    }
+
+    @Test
     void partOfSpeechLimitsAPattern() throws IOException {
         CriteriaTagger tagger = new CriteriaTagger(CriteriaPatterns.parse(new StringReader("support: support/nn")));
         assertThat(criteria(tagger, "their/PRP$ support/NN was/VBD/be slow/JJ")).containsExactly("support");

@@ -40,6 +40,18 @@ class SentimentClassifierTests {
     }
 
     @Test
+    void generalEnglishOpinionWordsCountWhereTheDomainLexiconIsSilent() {
+        SentimentFeatures dreadful = features("the/DT weather/NN was/VBD/be dreadful/JJ");
+        assertThat(dreadful.values().getCount(SentimentFeatures.LEXICON)).isZero();
+        assertThat(dreadful.values().getCount(SentimentFeatures.GENERAL)).isNegative();
+        assertThat(dreadful.values().getCount(SentimentFeatures.OPINIONS)).isEqualTo(1);
+
+        SentimentFeatures fact = features("we/PRP run/VBP four/CD boats/NNS across/IN the/DT bay/NN");
+        assertThat(fact.values().getCount(SentimentFeatures.GENERAL)).isZero();
+        assertThat(fact.values().getCount(SentimentFeatures.OPINIONS)).isZero();
+    }
+
+    @Test
     void negationMarksTheWordsItCovers() {
         SentimentFeatures negated = features("it/PRP did/VBD/do n't/RB/not go/VB smoothly/RB");
 
