@@ -85,7 +85,7 @@ public class Load {
         if (admin.length != 2) {
             throw new IllegalArgumentException("--admin EMAIL:PASSWORD is required");
         }
-        Set<String> phases = Set.of(options.getOrDefault("phases", "pages,submissions,mixed").split(","));
+        Set<String> phases = Set.of(options.getOrDefault("phases", "pages,submissions,search,mixed").split(","));
         Load load = new Load(url);
         load.run(admin[0], admin[1], seconds, rate, work, phases);
         System.exit(0);
@@ -125,6 +125,9 @@ public class Load {
             log("phase submissions: %d buyer submissions a second alone (%d s)", rate, seconds);
             rows.addAll(submit(tokens, rate, seconds, "alone"));
         }
+        if (phases.contains("search")) {
+            rows.addAll(searchWhileAnalysing(deals, pages, seconds));
+        }
         if (phases.contains("mixed")) {
             rows.addAll(mixed(deals, pages, tokens, seconds, rate));
         }
@@ -137,6 +140,15 @@ public class Load {
         }
         int failed = rows.stream().mapToInt(r -> r.errors).sum();
         System.out.println(failed == 0 ? "no errors" : failed + " errors");
+    }
+
+    /** Searches while analysis jobs run: an upload a second keeps the CoreNLP threads busy throughout. */
+    List<Row> searchWhileAnalysing(List<String> deals, Path pages, int seconds) throws Exception {
+        Path searches = Files.write(pages.resolveSibling("searches.txt"), searchPaths());
+        log("phase search (%d s): searches (4 connections) while analysis runs, an upload a second", seconds);
+        CompletableFuture<Row> search = CompletableFuture.supplyAsync(() -> wrk(searches, 4, seconds, "Bearer " + apiKey));
+        Row uploads = uploadEverySecond(deals, seconds).named("search", "POST /api/interviews");
+        return List.of(search.get().named("search", "GET /api/search"), uploads);
     }
 
     /** Everything at once: uploads (so analysis runs throughout), searches, page views and a third of the submissions. */
@@ -460,7 +472,7 @@ public class Load {
         for (String id : ids) {
             done += field(api("GET", "/api/interviews/" + id, null), "status").equals("done") ? 1 : 0;
         }
-        log("uploads during the mixed phase: %d accepted, %d analysed by its end (analysis kept running)", ids.size(), done);
+        log("uploads during the phase: %d accepted, %d analysed by its end (analysis kept running)", ids.size(), done);
         return Row.of("mixed", "POST /api/interviews", micros, elapsed, errors);
     }
 
