@@ -48,13 +48,25 @@ public class AnalysisJobs {
 
     /** Queues a job for {@code target} ({@code kind:id}), due at once. */
     public Mono<AnalysisJob> enqueue(WorkspaceId workspace, String target, Instant now) {
-        Document job = new Document("_id", new ObjectId().toHexString())
+        return store.tenant(workspace, Collections.ANALYSIS_JOBS).insert(newJob(target, now)).map(AnalysisJobs::toJob);
+    }
+
+    /**
+     * As {@link #enqueue}, answered before the job is on disk: for a caller whose next write is durable and so
+     * makes the job durable too ({@link io.winloss.portal.store.TenantCollection#eventuallyDurable}).
+     */
+    public Mono<AnalysisJob> enqueueBeforeDurableWrite(WorkspaceId workspace, String target, Instant now) {
+        return store.tenant(workspace, Collections.ANALYSIS_JOBS).eventuallyDurable().insert(newJob(target, now))
+                .map(AnalysisJobs::toJob);
+    }
+
+    private static Document newJob(String target, Instant now) {
+        return new Document("_id", new ObjectId().toHexString())
                 .append("target", target)
                 .append("status", JobStatus.QUEUED.id())
                 .append("attempts", 0)
                 .append("notBefore", Date.from(now))
                 .append("createdAt", Date.from(now));
-        return store.tenant(workspace, Collections.ANALYSIS_JOBS).insert(job).map(AnalysisJobs::toJob);
     }
 
     /** Removes a job nobody has claimed yet (a duplicate that lost a race); false if it was claimed meanwhile. */

@@ -275,12 +275,16 @@ public class Invitations {
         return invitations(workspace).updateById(invitationId, Updates.min("answeredAt", Date.from(clock.instant()))).then();
     }
 
+    /** Not waited for on disk: a page view must not queue behind commits, and a crash can cost only this timestamp. */
     Mono<Void> markOpened(Invitation invitation) {
-        return invitation.openedAt() != null ? Mono.empty() : setOnce(invitation, "openedAt");
+        return invitation.openedAt() != null ? Mono.empty()
+                : invitations(invitation.workspace()).eventuallyDurable()
+                        .updateById(invitation.id(), Updates.min("openedAt", Date.from(clock.instant()))).then();
     }
 
+    /** Durable, always written (never skipped): the commit that acknowledges a buyer's answers, see Responses.record. */
     Mono<Void> markAnswered(Invitation invitation) {
-        return invitation.answeredAt() != null ? Mono.empty() : setOnce(invitation, "answeredAt");
+        return setOnce(invitation, "answeredAt");
     }
 
     /** Stops reminders; the buyer may still answer. */

@@ -63,7 +63,9 @@ public class Responses {
      * free text is analysed by a job queued just before (see {@link ResponseAnalysis}): queued after, a crash in
      * between would leave answers that no job ever analyses or indexes, and the buyer's retry finds them stored. A
      * job that finds no answers yet (claimed in between) is tried again after its backoff; one queued for a sheet
-     * that turns out to be answered already is withdrawn.
+     * that turns out to be answered already is withdrawn. Only the last write, marking the invitation answered,
+     * waits for the disk: its commit includes the job and the answers written before it (the store keeps writes in
+     * order), so answers the buyer saw accepted survive a crash with their job, at one commit per submission.
      */
     Mono<Boolean> record(Invitation invitation, AnswerSheet sheet) {
         Document doc = new Document("_id", invitation.id())
@@ -74,8 +76,8 @@ public class Responses {
                 .append("attributable", sheet.attributable())
                 .append("answers", new Document(sheet.answers()))
                 .append("email", invitation.email());
-        return analysisJobs.enqueue(invitation.workspace(), ResponseAnalysis.target(invitation.id()), Instant.now())
-                .flatMap(job -> responses(invitation.workspace()).insert(doc)
+        return analysisJobs.enqueueBeforeDurableWrite(invitation.workspace(), ResponseAnalysis.target(invitation.id()), Instant.now())
+                .flatMap(job -> responses(invitation.workspace()).eventuallyDurable().insert(doc)
                         .then(invitations.markAnswered(invitation))
                         .thenReturn(true)
                         .onErrorResume(MongoWriteException.class, e -> e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY

@@ -11,7 +11,8 @@ import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 
 /**
- * The H2 file backend, committed to its file before any write is acknowledged (concurrent writes share a commit).
+ * The H2 file backend, committed to its file before any write is acknowledged (concurrent writes share a commit),
+ * unless the client waived that for the write.
  * Plain H2Backend commits about once a second, so a SIGKILL could lose writes the client saw succeed;
  * committing here makes "acknowledged" mean "in the file" for every client of the embedded store.
  */
@@ -60,9 +61,21 @@ final class DurableH2Backend extends H2Backend {
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
         Document response = super.handleCommand(channel, databaseName, command, query);
         if (WRITE_COMMANDS.contains(command.toLowerCase())) {
-            commitThrough(writesApplied.incrementAndGet());
+            long write = writesApplied.incrementAndGet();
+            if (!journalWaived(query)) {
+                commitThrough(write);
+            }
         }
         return response;
+    }
+
+    /**
+     * A write the client sent with {@code writeConcern: {j: false}} is answered without waiting for a commit
+     * (TenantCollection.eventuallyDurable): the next commit, by a later durable write or H2's background thread
+     * within a second, includes it, and a commit includes every write applied before it, in order.
+     */
+    private static boolean journalWaived(Document command) {
+        return command.get("writeConcern") instanceof Document concern && Boolean.FALSE.equals(concern.get("j"));
     }
 
     /**

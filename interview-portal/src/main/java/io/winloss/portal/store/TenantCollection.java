@@ -44,6 +44,18 @@ public final class TenantCollection {
         return workspace;
     }
 
+    /**
+     * This collection with writes answered before they are on disk ({@code j: false}): for a write that a durable
+     * write of the same request follows (the store keeps writes in order, so that one's commit covers it), or whose
+     * loss in a crash costs nothing anybody sent (the time a survey page was first opened). The embedded store
+     * commits such a write with the next durable one or within a second; MongoDB journals it within its commit
+     * interval. Waiting for one commit per request instead of one per write is what lets buyers' submissions share
+     * commits.
+     */
+    public TenantCollection eventuallyDurable() {
+        return new TenantCollection(collection.withWriteConcern(collection.getWriteConcern().withJournal(false)), workspace);
+    }
+
     private Bson scoped(Bson filter) {
         return and(eq(WORKSPACE, workspace.value()), filter);
     }

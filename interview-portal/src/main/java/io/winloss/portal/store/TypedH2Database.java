@@ -14,8 +14,8 @@ import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 
 /**
- * An H2 database whose unique indexes order their keys with {@link IndexKeyType} and whose collections store
- * documents as BSON ({@link BsonDocumentType}). Each map is opened here with its types first; H2Database's own
+ * An H2 database whose unique indexes order their keys with {@link IndexKeyType}, whose collections store
+ * documents as BSON ({@link BsonDocumentType}) and answer with copies ({@link SnapshotH2Collection}). Each map is opened here with its types first; H2Database's own
  * {@code openMap(name)} then gets that open map.
  */
 final class TypedH2Database extends H2Database {
@@ -46,15 +46,18 @@ final class TypedH2Database extends H2Database {
     }
 
     /**
-     * mongo-java-server keeps a collection's documents in the map "databases.db.collection"; its collections change
-     * documents only in methods synchronized on the collection, the lock the documents are encoded under.
+     * mongo-java-server keeps a collection's documents in the map "databases.db.collection" and its counters in
+     * "meta.db.collection"; its collections change documents only in methods synchronized on the collection, the
+     * lock the documents are encoded under. As H2Database does, with {@link SnapshotH2Collection}.
      */
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+        String fullName = getFullCollectionNamespace(collectionName);
         BsonDocumentType documents = new BsonDocumentType();
-        store().openMap("databases." + getFullCollectionNamespace(collectionName),
+        MVMap<Object, Document> data = store().openMap("databases." + fullName,
                 new MVMap.Builder<Object, Document>().valueType(documents));
-        MongoCollection<Object> collection = super.openOrCreateCollection(collectionName, options);
+        MVMap<String, Object> meta = store().openMap("meta." + fullName);
+        SnapshotH2Collection collection = new SnapshotH2Collection(this, collectionName, options, data, meta, cursorRegistry);
         documents.guardedBy(collection);
         return collection;
     }

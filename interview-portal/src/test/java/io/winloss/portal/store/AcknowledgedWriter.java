@@ -5,14 +5,17 @@ import java.time.Duration;
 
 import org.bson.Document;
 
+import com.mongodb.WriteConcern;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
+import com.mongodb.reactivestreams.client.MongoCollection;
 
 import reactor.core.publisher.Mono;
 
 /**
- * Run in a child JVM by {@link EmbeddedStoreTests#acknowledgedWriteSurvivesReopen}: inserts one document,
- * reports the acknowledgement on stdout, then waits to be killed without any chance to shut down cleanly.
+ * Run in a child JVM by {@link EmbeddedStoreTests#acknowledgedWriteSurvivesReopen}: inserts one document without
+ * waiting for the disk ({@code j: false}), then one durably, reports the acknowledgement on stdout, then waits to be
+ * killed without any chance to shut down cleanly.
  */
 final class AcknowledgedWriter {
 
@@ -24,8 +27,11 @@ final class AcknowledgedWriter {
     public static void main(String[] args) throws InterruptedException {
         EmbeddedStore store = EmbeddedStore.open(Path.of(args[0]), null);
         MongoClient client = MongoClients.create(store.connectionString());
-        Mono.from(client.getDatabase(StoreConfiguration.DATABASE).getCollection("durability")
-                .insertOne(new Document("_id", args[1]).append("note", "written before the crash")))
+        MongoCollection<Document> durability = client.getDatabase(StoreConfiguration.DATABASE).getCollection("durability");
+        Mono.from(durability.withWriteConcern(WriteConcern.ACKNOWLEDGED.withJournal(false))
+                .insertOne(new Document("_id", args[1] + "-first").append("note", "not waited for")))
+                .block(Duration.ofSeconds(30));
+        Mono.from(durability.insertOne(new Document("_id", args[1]).append("note", "written before the crash")))
                 .block(Duration.ofSeconds(30));
         System.out.println(ACKNOWLEDGED);
         System.out.flush();

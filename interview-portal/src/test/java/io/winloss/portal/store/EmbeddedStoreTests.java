@@ -93,6 +93,9 @@ class EmbeddedStoreTests extends StoreContract {
                     .find(eq("_id", id)).first()).block(WAIT);
             assertThat(found).isNotNull();
             assertThat(found.getString("note")).isEqualTo("written before the crash");
+            assertThat(Mono.from(reader.getDatabase(StoreConfiguration.DATABASE).getCollection("durability")
+                    .find(eq("_id", id + "-first")).first()).block(WAIT))
+                    .as("a write not waited for is durable once a later durable write is").isNotNull();
         }
     }
 
