@@ -279,7 +279,7 @@ public class Invitations {
     Mono<Void> markOpened(Invitation invitation) {
         return invitation.openedAt() != null ? Mono.empty()
                 : invitations(invitation.workspace()).eventuallyDurable()
-                        .updateById(invitation.id(), Updates.min("openedAt", Date.from(clock.instant()))).then();
+                        .updateReadById(invitation.id(), Updates.min("openedAt", Date.from(clock.instant()))).then();
     }
 
     /** Durable, always written (never skipped): the commit that acknowledges a buyer's answers, see Responses.record. */
@@ -296,7 +296,7 @@ public class Invitations {
     private Mono<Void> setOnce(Invitation invitation, String field) {
         // $min keeps the earliest time: the first write sets it, later ones (a second tab, another process) change nothing
         return invitations(invitation.workspace())
-                .updateById(invitation.id(), Updates.min(field, Date.from(clock.instant())))
+                .updateReadById(invitation.id(), Updates.min(field, Date.from(clock.instant())))
                 .then();
     }
 

@@ -96,6 +96,15 @@ public final class TenantCollection {
     }
 
     /**
+     * Updates the document with this id that the caller read from this workspace in the same request (its
+     * workspace is known, so no second read as {@link #updateById} makes); answers whether it matched. The
+     * embedded store finds a lone id by its index.
+     */
+    public Mono<Boolean> updateReadById(String id, Bson update) {
+        return Mono.from(collection.updateOne(eq("_id", id), update)).map(result -> result.getMatchedCount() == 1);
+    }
+
+    /**
      * Updates the document with this id if it belongs to this workspace; answers whether there was one. Read and
      * written by its id alone, which the embedded store finds through its id index (a filter with any other field
      * scans the whole collection: 13,000 invitations made each survey page view's first write cost a scan). A
