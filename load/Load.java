@@ -113,6 +113,7 @@ public class Load {
         log("setup took %d s", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
 
         Path pages = Files.write(work.resolve("pages.txt"), pageTokens.stream().map(t -> "/s/" + t).toList());
+        Path searches = Files.write(work.resolve("searches.txt"), searchPaths());
         List<Row> rows = new ArrayList<>();
 
         Tokens tokens = new Tokens(submissionTokens);
@@ -126,10 +127,10 @@ public class Load {
             rows.addAll(submit(tokens, rate, seconds, "alone"));
         }
         if (phases.contains("search")) {
-            rows.addAll(searchWhileAnalysing(deals, pages, seconds));
+            rows.addAll(searchWhileAnalysing(deals, searches, seconds));
         }
         if (phases.contains("mixed")) {
-            rows.addAll(mixed(deals, pages, tokens, seconds, rate));
+            rows.addAll(mixed(deals, pages, searches, tokens, seconds, rate));
         }
 
         System.out.println();
@@ -143,8 +144,7 @@ public class Load {
     }
 
     /** Searches while analysis jobs run: an upload a second keeps the CoreNLP threads busy throughout. */
-    List<Row> searchWhileAnalysing(List<String> deals, Path pages, int seconds) throws Exception {
-        Path searches = Files.write(pages.resolveSibling("searches.txt"), searchPaths());
+    List<Row> searchWhileAnalysing(List<String> deals, Path searches, int seconds) throws Exception {
         log("phase search (%d s): searches (4 connections) while analysis runs, an upload a second", seconds);
         CompletableFuture<Row> search = CompletableFuture.supplyAsync(() -> wrk(searches, 4, seconds, "Bearer " + apiKey));
         Row uploads = uploadEverySecond(deals, seconds).named("search", "POST /api/interviews");
@@ -152,8 +152,7 @@ public class Load {
     }
 
     /** Everything at once: uploads (so analysis runs throughout), searches, page views and a third of the submissions. */
-    List<Row> mixed(List<String> deals, Path pages, Tokens tokens, int seconds, int rate) throws Exception {
-        Path searches = Files.write(pages.resolveSibling("searches.txt"), searchPaths());
+    List<Row> mixed(List<String> deals, Path pages, Path searches, Tokens tokens, int seconds, int rate) throws Exception {
         log("phase mixed (%d s): an upload a second with analysis running, searches (4 connections), page views (16), %d submissions a second",
                 seconds, rate / 3);
         List<Row> rows = new ArrayList<>();

@@ -44,9 +44,7 @@ final class BackgroundPriority {
     /** Sets the calling thread's nice value; true when the OS took it. */
     static boolean lowerCurrentThread(int nice) {
         try {
-            // "/proc/thread-self" links to "<pid>/task/<tid>": the calling thread's id as Linux knows it.
-            String threadId = Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString();
-            Process renice = new ProcessBuilder("renice", "-n", Integer.toString(nice), "-p", threadId)
+            Process renice = new ProcessBuilder("renice", "-n", Integer.toString(nice), "-p", currentThreadId())
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             if (renice.waitFor(10, TimeUnit.SECONDS) && renice.exitValue() == 0) {
                 return true;
@@ -70,13 +68,17 @@ final class BackgroundPriority {
     /** The nice value of the calling thread, from /proc; -1 where it cannot be read. */
     static int currentNice() {
         try {
-            String threadId = Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString();
-            String stat = Files.readString(Path.of("/proc/self/task", threadId, "stat"));
+            String stat = Files.readString(Path.of("/proc/self/task", currentThreadId(), "stat"));
             // fields after the command name in parentheses; nice is field 19 of the whole line
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return Integer.parseInt(fields[16]);
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /** The calling thread's id as Linux knows it: "/proc/thread-self" links to "<pid>/task/<tid>". */
+    private static String currentThreadId() throws IOException {
+        return Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString();
     }
 }

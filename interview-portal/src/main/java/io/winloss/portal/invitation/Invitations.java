@@ -278,26 +278,23 @@ public class Invitations {
     /** Not waited for on disk: a page view must not queue behind commits, and a crash can cost only this timestamp. */
     Mono<Void> markOpened(Invitation invitation) {
         return invitation.openedAt() != null ? Mono.empty()
-                : invitations(invitation.workspace()).eventuallyDurable()
-                        .updateReadById(invitation.id(), Updates.min("openedAt", Date.from(clock.instant()))).then();
+                : setOnce(invitations(invitation.workspace()).eventuallyDurable(), invitation, "openedAt");
     }
 
     /** Durable, always written (never skipped): the commit that acknowledges a buyer's answers, see Responses.record. */
     Mono<Void> markAnswered(Invitation invitation) {
-        return setOnce(invitation, "answeredAt");
+        return setOnce(invitations(invitation.workspace()), invitation, "answeredAt");
     }
 
     /** Stops reminders; the buyer may still answer. */
     Mono<Void> optOut(Invitation invitation) {
-        return invitation.optedOutAt() != null ? Mono.empty() : setOnce(invitation, "optedOutAt");
+        return invitation.optedOutAt() != null ? Mono.empty() : setOnce(invitations(invitation.workspace()), invitation, "optedOutAt");
     }
 
     /** Records the first time only; callers skip the write when the loaded invitation already has it (page views are hot). */
-    private Mono<Void> setOnce(Invitation invitation, String field) {
+    private Mono<Void> setOnce(TenantCollection invitations, Invitation invitation, String field) {
         // $min keeps the earliest time: the first write sets it, later ones (a second tab, another process) change nothing
-        return invitations(invitation.workspace())
-                .updateReadById(invitation.id(), Updates.min(field, Date.from(clock.instant())))
-                .then();
+        return invitations.updateReadById(invitation.id(), Updates.min(field, Date.from(clock.instant()))).then();
     }
 
     @EventListener

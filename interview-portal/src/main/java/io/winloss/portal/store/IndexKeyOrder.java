@@ -30,8 +30,15 @@ final class IndexKeyOrder {
     private IndexKeyOrder() {
     }
 
-    /** The unique index map {@code name}, opened with the fast key order (returned as is when already open). */
-    static MVMap<KeyValue, Object> openIndex(MVStore store, String name) {
+    /**
+     * The map of unique index {@code indexName} of collection {@code namespace} ("db.coll"), named as
+     * mongo-java-server names it and opened with the fast key order (returned as is when already open).
+     */
+    static MVMap<KeyValue, Object> openIndex(MVStore store, String namespace, String indexName) {
+        return openIndex(store, namespace + INDEX_MAP_MARK + indexName);
+    }
+
+    private static MVMap<KeyValue, Object> openIndex(MVStore store, String name) {
         return store.openMap(name, new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType()));
     }
 

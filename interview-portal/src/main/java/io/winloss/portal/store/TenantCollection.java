@@ -111,10 +111,7 @@ public final class TenantCollection {
      * document never changes workspace, so the check before the write still holds when it is made.
      */
     public Mono<Boolean> updateById(String id, Bson update) {
-        return findById(id)
-                .flatMap(doc -> Mono.from(collection.updateOne(eq("_id", id), update)))
-                .map(result -> result.getMatchedCount() == 1)
-                .defaultIfEmpty(false);
+        return findById(id).flatMap(doc -> updateReadById(id, update)).defaultIfEmpty(false);
     }
 
     /** Updates every matching document of this workspace; answers how many changed. */

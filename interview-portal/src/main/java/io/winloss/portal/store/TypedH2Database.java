@@ -41,7 +41,7 @@ final class TypedH2Database extends H2Database {
 
     @Override
     protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
-        IndexKeyOrder.openIndex(store(), getFullCollectionNamespace(collectionName) + "._index_" + indexName);
+        IndexKeyOrder.openIndex(store(), getFullCollectionNamespace(collectionName), indexName);
         return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
     }
 

@@ -94,14 +94,9 @@ final class SentimentLexicon {
             }
         }
         double total = 0;
-        int i = from;
-        while (i < to) {
-            Entry entry = match(tokens, i, to);
-            if (entry == null) {
-                i++;
-                continue;
-            }
-            double weight = entry.weight;
+        for (Match match : matches(tokens, from, to)) {
+            int i = match.at();
+            double weight = match.entry().weight;
             if (negated(tokens, from, i)) {
                 weight = -weight * 0.75;
             }
@@ -112,25 +107,32 @@ final class SentimentLexicon {
                 weight = -Math.max(Math.abs(weight), 1);
             }
             total += weight * (contrast < from ? 1 : i > contrast ? 1.5 : 0.6);
-            i += entry.words.size();
         }
         return total;
     }
 
     /** How many entries occur in tokens [from, to): the number of opinion words, whatever their weight. */
     int count(List<CoreLabel> tokens, int from, int to) {
-        int count = 0;
+        return matches(tokens, from, to).size();
+    }
+
+    private record Match(int at, Entry entry) {
+    }
+
+    /** The entries in tokens [from, to), left to right, longest first where several start at one token, not overlapping. */
+    private List<Match> matches(List<CoreLabel> tokens, int from, int to) {
+        List<Match> matches = new ArrayList<>();
         int i = from;
         while (i < to) {
             Entry entry = match(tokens, i, to);
             if (entry == null) {
                 i++;
             } else {
-                count++;
+                matches.add(new Match(i, entry));
                 i += entry.words.size();
             }
         }
-        return count;
+        return matches;
     }
 
     private Entry match(List<CoreLabel> tokens, int start, int to) {
