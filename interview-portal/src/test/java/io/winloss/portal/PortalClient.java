@@ -57,6 +57,14 @@ public final class PortalClient {
     /** Uploads a plain-text transcript as {@code POST /api/interviews} (multipart) and returns the interview's id. */
     public String uploadInterview(String dealId, String fileName, String transcript, String interviewer)
             throws IOException, InterruptedException {
+        HttpResponse<String> accepted = upload(dealId, fileName, transcript, interviewer);
+        expect(accepted, 202);
+        return field(accepted.body(), "id");
+    }
+
+    /** Sends a plain-text transcript as {@code POST /api/interviews} (multipart) and returns the answer, whatever it is. */
+    public HttpResponse<String> upload(String dealId, String fileName, String transcript, String interviewer)
+            throws IOException, InterruptedException {
         String boundary = "----portal-client-" + System.nanoTime();
         StringBuilder body = new StringBuilder();
         for (String[] field : new String[][] {{"dealId", dealId}, {"interviewer", interviewer}}) {
@@ -66,12 +74,10 @@ public final class PortalClient {
         body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
                 .append(fileName).append("\"\r\nContent-Type: text/plain\r\n\r\n").append(transcript).append("\r\n--")
                 .append(boundary).append("--\r\n");
-        HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(base.resolve("/api/interviews"))
+        return http.send(HttpRequest.newBuilder(base.resolve("/api/interviews"))
                 .header("Authorization", authorization).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
                 HttpResponse.BodyHandlers.ofString());
-        expect(accepted, 202);
-        return field(accepted.body(), "id");
     }
 
     /** PUTs a JSON body, as {@code PUT /api/competitors} takes it. */

@@ -21,6 +21,7 @@ import java.util.Map;
 public final class PortalProcess implements AutoCloseable {
 
     private String heap = "512m";
+    private final List<String> jvmOptions = new ArrayList<>();
 
     private final Path dataDir;
     private final int port;
@@ -45,13 +46,34 @@ public final class PortalProcess implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port);
     }
 
-    /** Starts the jar (path from the {@code portal.jar} system property Failsafe sets) and waits until healthy. */
     /** The portal's heap, 512 MB unless a test analyses transcripts: CoreNLP needs about 2 GB. */
     public PortalProcess withHeap(String heap) {
         this.heap = heap;
         return this;
     }
 
+    /** A JVM option for the portal's process, such as a system property ({@code -Dname=value}). */
+    public PortalProcess withJvmOption(String option) {
+        jvmOptions.add(option);
+        return this;
+    }
+
+    /** What the process wrote to its standard output and error so far. */
+    public String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    /** Asks the process for a full garbage collection ({@code jcmd <pid> GC.run}) and waits until it is done. */
+    public void collectGarbage() throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(process.pid()), "GC.run").redirectErrorStream(true).start();
+        String output = new String(jcmd.getInputStream().readAllBytes());
+        if (jcmd.waitFor() != 0) {
+            throw new IllegalStateException("jcmd GC.run failed: " + output);
+        }
+    }
+
+    /** Starts the jar (path from the {@code portal.jar} system property Failsafe sets) and waits until healthy. */
     public PortalProcess start() throws IOException, InterruptedException {
         launch();
         awaitHealthy(Duration.ofSeconds(90));
@@ -65,7 +87,9 @@ public final class PortalProcess implements AutoCloseable {
     public PortalProcess launch() throws IOException {
         String jar = System.getProperty("portal.jar", "target/interview-portal.jar");
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap, "-jar", jar,
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar,
                 "--SERVER_PORT=" + port, "--PORTAL_DATA_DIR=" + dataDir, "--PORTAL_BASE_URL=" + baseUrl()));
         settings.forEach((k, v) -> command.add("--" + k + "=" + v));
         process = new ProcessBuilder(command).redirectErrorStream(true)
