@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -29,16 +28,19 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The load driver behind {@code load/run}: sets up a workspace on a running portal through its public routes,
- * then drives survey page views and searches with wrk, and buyer submissions and transcript uploads itself,
- * and prints throughput, p50/p99 latency and errors per route. JDK only, run as a single source file:
+ * then drives survey page views, searches and buyer submissions with wrk ({@code rotate.lua}, {@code buyers.lua}) and
+ * transcript uploads itself, and prints throughput, p50/p99 latency and errors per route. JDK only, run as a single source file:
  * {@code java load/Load.java --url http://127.0.0.1:8080 --admin EMAIL:PASSWORD [--seconds 30] [--rate 300]}.
  *
- * <p>Submissions are driven open-loop: a buyer is due every 1/rate seconds whether or not earlier ones were
- * answered, and latency counts from the moment the buyer was due, so a slow portal cannot slow the driver
- * down and hide its own queueing (coordinated omission).
+ * <p>Submissions keep a timetable: on each of wrk's connections a buyer is due every 200 ms whether or not the
+ * connection's earlier buyer was quick, and a page's latency counts from the moment its buyer was due, so a slow
+ * portal cannot slow the driver down and hide its own queueing (coordinated omission). wrk drives them rather than
+ * Java's HttpClient because the driver shares the portal's two cores: HttpClient took about 0.45 of a core at 300
+ * buyers a second.
  */
 public class Load {
 
@@ -124,13 +126,13 @@ public class Load {
         }
         if (phases.contains("submissions")) {
             log("phase submissions: %d buyer submissions a second alone (%d s)", rate, seconds);
-            rows.addAll(submit(tokens, rate, seconds, "alone"));
+            rows.addAll(submit(tokens, rate, seconds, "alone", work));
         }
         if (phases.contains("search")) {
             rows.addAll(searchWhileAnalysing(deals, searches, seconds));
         }
         if (phases.contains("mixed")) {
-            rows.addAll(mixed(deals, pages, searches, tokens, seconds, rate));
+            rows.addAll(mixed(deals, pages, searches, tokens, seconds, rate, work));
         }
 
         System.out.println();
@@ -152,13 +154,19 @@ public class Load {
     }
 
     /** Everything at once: uploads (so analysis runs throughout), searches, page views and a third of the submissions. */
-    List<Row> mixed(List<String> deals, Path pages, Path searches, Tokens tokens, int seconds, int rate) throws Exception {
+    List<Row> mixed(List<String> deals, Path pages, Path searches, Tokens tokens, int seconds, int rate, Path work) throws Exception {
         log("phase mixed (%d s): an upload a second with analysis running, searches (4 connections), page views (16), %d submissions a second",
                 seconds, rate / 3);
         List<Row> rows = new ArrayList<>();
         CompletableFuture<Row> pageViews = CompletableFuture.supplyAsync(() -> wrk(pages, 16, seconds, null));
         CompletableFuture<Row> search = CompletableFuture.supplyAsync(() -> wrk(searches, 4, seconds, "Bearer " + apiKey));
-        CompletableFuture<List<Row>> buyers = CompletableFuture.supplyAsync(() -> submit(tokens, rate / 3, seconds, "mixed"));
+        CompletableFuture<List<Row>> buyers = CompletableFuture.supplyAsync(() -> {
+            try {
+                return submit(tokens, rate / 3, seconds, "mixed", work);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
         Row uploads = uploadEverySecond(deals, seconds);
         rows.add(pageViews.get().named("mixed", "GET /s/{token}"));
         rows.addAll(buyers.get());
@@ -323,25 +331,33 @@ public class Load {
     }
 
     Row wrk(Path paths, int connections, int seconds, String authorization) {
-        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + connections, "-d" + seconds + "s",
+        List<String> args = new ArrayList<>(List.of("-t2", "-c" + connections, "-d" + seconds + "s",
                 "--timeout", "10s", "-s", Path.of("load", "rotate.lua").toString()));
         if (authorization != null) {
-            command.addAll(List.of("-H", "Authorization: " + authorization));
+            args.addAll(List.of("-H", "Authorization: " + authorization));
         }
-        command.add(url.toString());
+        args.add(url.toString());
+        String out = wrk(args, Map.of("WRK_PATHS", paths.toString()));
+        Matcher m = Pattern.compile("WRK requests=(\\d+) duration_us=(\\d+) status_errors=(\\d+) socket_errors=(\\d+) p50_us=(\\d+) p99_us=(\\d+)")
+                .matcher(out);
+        if (!m.find()) {
+            throw new IllegalStateException("wrk said: " + out);
+        }
+        return new Row("", "", Long.parseLong(m.group(1)), Long.parseLong(m.group(2)) / 1e6, Long.parseLong(m.group(5)),
+                Long.parseLong(m.group(6)), Integer.parseInt(m.group(3)) + Integer.parseInt(m.group(4)));
+    }
+
+    /** Runs wrk with these arguments and environment and answers what it printed. */
+    static String wrk(List<String> args, Map<String, String> environment) {
+        List<String> command = new ArrayList<>(List.of("wrk"));
+        command.addAll(args);
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-            builder.environment().put("WRK_PATHS", paths.toString());
+            builder.environment().putAll(environment);
             Process wrk = builder.start();
             String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             wrk.waitFor();
-            Matcher m = Pattern.compile("WRK requests=(\\d+) duration_us=(\\d+) status_errors=(\\d+) socket_errors=(\\d+) p50_us=(\\d+) p99_us=(\\d+)")
-                    .matcher(out);
-            if (!m.find()) {
-                throw new IllegalStateException("wrk said: " + out);
-            }
-            return new Row("", "", Long.parseLong(m.group(1)), Long.parseLong(m.group(2)) / 1e6, Long.parseLong(m.group(5)),
-                    Long.parseLong(m.group(6)), Integer.parseInt(m.group(3)) + Integer.parseInt(m.group(4)));
+            return out;
         } catch (IOException e) {
             throw new UncheckedIOException("wrk (Debian package wrk) must be on the PATH", e);
         } catch (InterruptedException e) {
@@ -359,67 +375,43 @@ public class Load {
             this.tokens = tokens;
         }
 
-        String next() {
-            return tokens.get(next.getAndIncrement());
+        List<String> take(int count) {
+            int from = next.getAndAdd(count);
+            return tokens.subList(from, from + count);
         }
     }
 
     /**
-     * Buyers arrive at {@code rate} a second, each opening the survey page (GET) and sending their answers (POST,
-     * with the page's CSRF token and cookie); a buyer counts as an error unless the answer got its 303.
+     * Buyers arrive at {@code rate} a second, each opening the survey page (GET) and sending their answers (POST, with
+     * the page's CSRF field and cookie): wrk with {@code load/buyers.lua}, one connection per thread, one buyer every
+     * 200 ms on each, every thread keeping its own timetable. A buyer counts as an error unless the page answered 200
+     * and the answers 303; a page's latency counts from when its buyer was due, so a portal that falls behind cannot
+     * slow the driver down and hide its queue (coordinated omission).
      */
-    List<Row> submit(Tokens tokens, int rate, int seconds, String phase) {
-        ConcurrentLinkedQueue<Long> pageMicros = new ConcurrentLinkedQueue<>();
-        ConcurrentLinkedQueue<Long> answerMicros = new ConcurrentLinkedQueue<>();
-        AtomicInteger pageErrors = new AtomicInteger();
-        AtomicInteger answerErrors = new AtomicInteger();
-        List<String> firstErrors = new ArrayList<>();
-        List<CompletableFuture<Void>> buyers = new ArrayList<>();
-        long periodNanos = TimeUnit.SECONDS.toNanos(1) / rate;
-        long start = System.nanoTime();
-        for (int i = 0; i < rate * seconds; i++) {
-            long due = start + i * periodNanos;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            String token = tokens.next();
-            Map<String, String> cookies = new LinkedHashMap<>();
-            buyers.add(http.sendAsync(get("/s/" + token).build(), BodyHandlers.ofString())
-                    .thenCompose(page -> {
-                        pageMicros.add(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - due));
-                        if (page.statusCode() != 200) {
-                            pageErrors.incrementAndGet();
-                            throw new IllegalStateException("survey page " + page.statusCode());
-                        }
-                        keepCookies(page, cookies);
-                        long sent = System.nanoTime();
-                        return http.sendAsync(formPost("/s/" + token, cookies, answers(page.body())).build(), BodyHandlers.ofString())
-                                .thenAccept(answer -> {
-                                    answerMicros.add(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - sent));
-                                    if (answer.statusCode() != 303) {
-                                        answerErrors.incrementAndGet();
-                                        throw new IllegalStateException("answer " + answer.statusCode() + ": " + errorsOn(answer.body()));
-                                    }
-                                });
-                    })
-                    .exceptionally(e -> {
-                        if (!(e.getCause() instanceof IllegalStateException)) {
-                            pageErrors.incrementAndGet();
-                        }
-                        synchronized (firstErrors) {
-                            if (firstErrors.size() < 3) {
-                                firstErrors.add(String.valueOf(e.getCause()));
-                            }
-                        }
-                        return null;
-                    }));
+    List<Row> submit(Tokens tokens, int rate, int seconds, String phase, Path work) throws IOException {
+        int connections = Math.max(4, rate / 5);
+        Path buyers = Files.write(work.resolve(phase + "-buyers.txt"), tokens.take(rate * seconds));
+        Path answers = Files.write(work.resolve("answers.txt"), IntStream.range(0, 100)
+                .mapToObj(i -> URLEncoder.encode(String.format(SAYINGS.get(random.nextInt(SAYINGS.size())),
+                        COMPETITORS.get(random.nextInt(COMPETITORS.size()))), StandardCharsets.UTF_8)).toList());
+        String out = wrk(List.of("-t" + connections, "-c" + connections, "-d" + seconds + "s", "--timeout", "30s",
+                "-s", Path.of("load", "buyers.lua").toString(), url.toString()),
+                Map.of("WRK_TOKENS", buyers.toString(), "WRK_THREADS", Integer.toString(connections),
+                        "BUYERS_PER_SECOND", Integer.toString(rate), "WRK_ANSWERS", answers.toString()));
+        Matcher m = Pattern.compile("BUYERS duration_us=(\\d+) pages=(\\d+) page_errors=(\\d+) page_p50_us=(\\d+) page_p99_us=(\\d+) "
+                + "answers=(\\d+) answer_errors=(\\d+) answer_p50_us=(\\d+) answer_p99_us=(\\d+) socket_errors=(\\d+) first_error=(.*)")
+                .matcher(out);
+        if (!m.find()) {
+            throw new IllegalStateException("wrk said: " + out);
         }
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        CompletableFuture.allOf(buyers.toArray(CompletableFuture[]::new)).join();
-        firstErrors.forEach(e -> log("submission error: %s", e));
-        return List.of(Row.of(phase, "GET /s/{token} (buyer)", List.copyOf(pageMicros), elapsed, pageErrors.get()),
-                Row.of(phase, "POST /s/{token}", List.copyOf(answerMicros), elapsed, answerErrors.get()));
+        if (!m.group(11).isBlank()) {
+            log("submission error: %s", m.group(11));
+        }
+        double elapsed = Long.parseLong(m.group(1)) / 1e6;
+        return List.of(new Row(phase, "GET /s/{token} (buyer)", Long.parseLong(m.group(2)), elapsed, Long.parseLong(m.group(4)),
+                        Long.parseLong(m.group(5)), Integer.parseInt(m.group(3)) + Integer.parseInt(m.group(10))),
+                new Row(phase, "POST /s/{token}", Long.parseLong(m.group(6)), elapsed, Long.parseLong(m.group(8)),
+                        Long.parseLong(m.group(9)), Integer.parseInt(m.group(7))));
     }
 
     /** What a page says is wrong (its error messages), or its first line. */
