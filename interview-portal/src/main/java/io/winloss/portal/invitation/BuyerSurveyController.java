@@ -48,17 +48,23 @@ class BuyerSurveyController {
         return invitations.byToken(token).switchIfEmpty(Mono.error(() -> new NotFound("survey")));
     }
 
-    /** Answered pages come first (an answered link never expires for its owner), then expiry; else the handler. */
+    /**
+     * Answered pages come first (an answered link never expires for its owner), then expiry; else the handler.
+     * Whether the link was answered is the invitation's own mark, which every submission sets last and every deletion of
+     * the answers first, so no read of the answers is needed. A crash between a submission's answers and its mark
+     * leaves the mark unset: the buyer then gets the form again, and sending it finds the answers already stored under
+     * the invitation's id, sets the mark and says they were received ({@link Responses#record}).
+     */
     private Mono<Rendering> whenOpen(String token, Function<Invitation, Mono<Rendering>> handler) {
-        return invitation(token).flatMap(inv -> responses.answered(inv).flatMap(answered -> {
-            if (answered) {
+        return invitation(token).flatMap(inv -> {
+            if (inv.answeredAt() != null) {
                 return Mono.just(Rendering.view(VIEW_RECEIVED).build());
             }
             if (inv.expired(invitations.now())) {
                 return Mono.just(Rendering.view(VIEW_EXPIRED).status(HttpStatus.GONE).build());
             }
             return handler.apply(inv);
-        }));
+        });
     }
 
     @GetMapping("/s/{token}")
@@ -86,8 +92,8 @@ class BuyerSurveyController {
     /** Saves a draft sent by survey.js; answers 204, or 404/410 like the page, or 409 once answered. */
     @PostMapping("/s/{token}/draft")
     Mono<ResponseEntity<Void>> saveDraft(@PathVariable String token, ServerWebExchange exchange) {
-        return invitation(token).flatMap(inv -> responses.answered(inv).flatMap(answered -> {
-            if (answered) {
+        return invitation(token).flatMap(inv -> {
+            if (inv.answeredAt() != null) {
                 return Mono.just(ResponseEntity.status(HttpStatus.CONFLICT).<Void>build());
             }
             if (inv.expired(invitations.now())) {
@@ -96,7 +102,7 @@ class BuyerSurveyController {
             return Mono.zip(surveys.current(inv.workspace()), exchange.getFormData())
                     .flatMap(t -> drafts.save(inv, AnswerSheet.read(t.getT1(), t.getT2()).entered()))
                     .thenReturn(ResponseEntity.noContent().<Void>build());
-        }));
+        });
     }
 
     @GetMapping("/s/{token}/thanks")

@@ -86,12 +86,6 @@ public class Responses {
                                 : Mono.error(e)));
     }
 
-    /** Whether the invitation was answered: its answers are stored, or were and have been deleted since. */
-    Mono<Boolean> answered(Invitation invitation) {
-        return invitation.answeredAt() != null ? Mono.just(true)
-                : responses(invitation.workspace()).findById(invitation.id()).hasElement();
-    }
-
     /**
      * Deletes the answer sheet with its analysis jobs (withdrawn, even a running one), its tags, corrections and the
      * buyer's draft; {@link NotFound} when there is no such response (deleted before, or another workspace's). The

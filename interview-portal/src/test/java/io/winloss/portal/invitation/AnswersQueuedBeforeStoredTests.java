@@ -9,8 +9,10 @@ import static org.mockito.Mockito.when;
 
 import java.time.Duration;
 
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.mongodb.client.model.Sorts;
@@ -91,5 +93,38 @@ class AnswersQueuedBeforeStoredTests {
         assertThat(responses.record(invitation, sheet).block(Duration.ofSeconds(10))).as("the retry finds them stored").isFalse();
         assertThat(store.tenant(workspace, Collections.ANALYSIS_JOBS).find(eq("target", target), Sorts.ascending("_id")).count()
                 .block(Duration.ofSeconds(10))).as("the retry's job is withdrawn").isEqualTo(1);
+    }
+
+    @Test
+    void aBuyerWhoseAnswersWereStoredButNotMarkedSendsThemAgainAndIsToldTheyWereReceived() {
+        TestTenant tenant = TestTenant.create(workspaces);
+        WorkspaceId workspace = tenant.workspace().id();
+        String dealId = SurveyFixture.deal(store, workspace, "Initech");
+        String token = SurveyFixture.token(SurveyFixture.invite(client, tenant, dealId, "buyer@example.com", null));
+        Invitation invitation = invitations.byToken(token).block(Duration.ofSeconds(10));
+        var form = SurveyFixture.requiredAnswers("yes");
+        form.add("whatWouldHaveChanged", "Fewer seats in the first year.");
+        AnswerSheet sheet = AnswerSheet.read(surveys.current(workspace).block(Duration.ofSeconds(10)), form);
+        Invitations dying = mock(Invitations.class);
+        when(dying.markAnswered(any())).thenReturn(Mono.error(new IllegalStateException("the process died here")));
+        assertThatThrownBy(() -> new Responses(store, dying, jobs, analyses, drafts, changes).record(invitation, sheet)
+                .block(Duration.ofSeconds(10))).hasMessageContaining("died");
+
+        // the page trusts the invitation's mark, which the crash left unset: the buyer gets the form again
+        SurveyFixture.Page page = SurveyFixture.survey(client, token);
+        var again = SurveyFixture.requiredAnswers("yes");
+        again.add("whatWouldHaveChanged", "Something else this time.");
+        String answer = page.post(client, "/s/" + token, again).expectStatus().isOk().expectBody(String.class)
+                .returnResult().getResponseBody();
+
+        assertThat(answer).as("sending it says the answers were received").contains("Your answers were received");
+        assertThat(invitations.byToken(token).block(Duration.ofSeconds(10)).answeredAt()).as("and marks the invitation").isNotNull();
+        assertThat(SurveyFixture.get(client, "/s/" + token, HttpStatus.OK).html())
+                .as("so the link says so from then on").contains("Your answers were received");
+        assertThat(store.tenant(workspace, Collections.RESPONSES).findById(invitation.id()).block(Duration.ofSeconds(10))
+                .get("answers", Document.class).getString("whatWouldHaveChanged"))
+                .as("the first answers are kept").isEqualTo("Fewer seats in the first year.");
+        assertThat(store.tenant(workspace, Collections.ANALYSIS_JOBS).find(eq("target", "response:" + invitation.id()),
+                Sorts.ascending("_id")).count().block(Duration.ofSeconds(10))).as("with their one job").isEqualTo(1);
     }
 }
