@@ -2,9 +2,12 @@ package io.winloss.portal.survey;
 
 import static com.mongodb.client.model.Filters.eq;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -28,7 +31,10 @@ import reactor.core.publisher.Mono;
 @Component
 public class Surveys {
 
+    static final Duration CURRENT_FOR = Duration.ofSeconds(1);
+
     private final Store store;
+    private final Map<WorkspaceId, Mono<Survey>> current = new ConcurrentHashMap<>();
 
     Surveys(Store store) {
         this.store = store;
@@ -38,8 +44,16 @@ public class Surveys {
         return store.tenant(workspace, Collections.SURVEYS);
     }
 
-    /** The version buyers are asked now: the latest saved one, or the default. */
+    /**
+     * The version buyers are asked now: the latest saved one, or the default. Every survey page view and submission
+     * asks, so the answer is kept for {@link #CURRENT_FOR}: a version saved through this process is current at once,
+     * one saved through another process within that time (as if it had been saved a moment later).
+     */
     public Mono<Survey> current(WorkspaceId workspace) {
+        return current.computeIfAbsent(workspace, w -> latest(w).cache(survey -> CURRENT_FOR, e -> Duration.ZERO, () -> CURRENT_FOR));
+    }
+
+    private Mono<Survey> latest(WorkspaceId workspace) {
         return surveys(workspace).find(Filters.empty(), Sorts.descending("version"), 0, 1).next()
                 .map(Surveys::toSurvey)
                 .defaultIfEmpty(DefaultSurvey.SURVEY);
@@ -68,6 +82,7 @@ public class Surveys {
                     .append("savedAt", Date.from(Instant.now()));
             return surveys(workspace).insert(doc)
                     .map(Surveys::toSurvey)
+                    .doOnNext(saved -> current.remove(workspace))
                     .onErrorMap(MongoWriteException.class, e -> e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY
                             ? new Conflict("the survey was changed meanwhile; reload it and apply your edit again") : e);
         });

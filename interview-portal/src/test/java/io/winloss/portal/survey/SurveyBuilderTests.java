@@ -22,6 +22,7 @@ import io.winloss.portal.invitation.SurveyFixture;
 import io.winloss.portal.store.Store;
 import io.winloss.portal.web.Conflict;
 import io.winloss.portal.web.InvalidInput;
+import io.winloss.portal.workspace.WorkspaceId;
 import io.winloss.portal.workspace.Workspaces;
 
 @PortalTest
@@ -101,6 +102,25 @@ class SurveyBuilderTests {
         String dealId = SurveyFixture.deal(store, tenant.workspace().id(), "Wayne Enterprises");
         String token = SurveyFixture.token(SurveyFixture.invite(client, tenant, dealId, "b@example.com", null));
         assertThat(SurveyFixture.survey(client, token).html()).contains("How likely are you to recommend us?", "likelihood-10");
+    }
+
+    @Test
+    void aVersionSavedThroughAnotherProcessIsCurrentWithinASecondOrSo() throws InterruptedException {
+        WorkspaceId workspace = tenant.workspace().id();
+        assertThat(surveys.current(workspace).block(Duration.ofSeconds(10)).version()).isZero();
+        // what another process's save writes, straight into the shared store: this process's cache knows nothing of it
+        List<Question> questions = new ArrayList<>(DefaultSurvey.SURVEY.questions());
+        questions.add(new Question("elsewhere", "Saved on another process?", QuestionType.FREE_TEXT, false, List.of()));
+        new Surveys(store).save(workspace, 0, questions, "other-process@example.com").block(Duration.ofSeconds(10));
+
+        long deadline = System.nanoTime() + (Surveys.CURRENT_FOR.toNanos() * 3);
+        Survey current = surveys.current(workspace).block(Duration.ofSeconds(10));
+        while (current.version() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            current = surveys.current(workspace).block(Duration.ofSeconds(10));
+        }
+        assertThat(current.version()).isEqualTo(1);
+        assertThat(current.question("elsewhere")).isPresent();
     }
 
     @Test
