@@ -8,8 +8,10 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -20,6 +22,7 @@ import java.util.stream.IntStream;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.bson.types.ObjectId;
+import org.h2.mvstore.WriteBuffer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +37,7 @@ import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -219,6 +223,52 @@ class EmbeddedStoreTests extends StoreContract {
         assertThatThrownBy(() -> Mono.from(keys.insertOne(new Document("_id", "again").append("k", "a"))).block(WAIT))
                 .isInstanceOf(MongoWriteException.class)
                 .hasMessageContaining("duplicate key");
+    }
+
+    /** Index keys are written field by field where they can be and with Java serialisation where not; both read back. */
+    @Test
+    void uniqueIndexKeysOfEveryKindFindTheirDocumentsAfterReopen(@TempDir Path dir) {
+        List<Object> values = new ArrayList<>(List.of("naïve 😀", "", 7, -7, 1L << 40, 7.5, -0.25, true, false,
+                new ObjectId("65a1b2c3d4e5f60718293a4b"), new Date(1_700_000_000_123L), new Document("x", 1),
+                new Binary(new byte[] {0, 1, (byte) 255})));
+        values.add(null);
+        try (EmbeddedStore store = EmbeddedStore.open(dir, null); MongoClient client = MongoClients.create(store.connectionString())) {
+            MongoCollection<Document> keys = client.getDatabase(StoreConfiguration.DATABASE).getCollection("kinds-of-keys");
+            Mono.from(keys.createIndex(new Document("k", 1), new IndexOptions().unique(true))).block(WAIT);
+            Mono.from(keys.createIndex(new Document("a", 1).append("b", 1), new IndexOptions().unique(true).sparse(true))).block(WAIT);
+            for (int i = 0; i < values.size(); i++) {
+                Mono.from(keys.insertOne(new Document("_id", "doc-" + i).append("k", values.get(i))
+                        .append("a", "pair").append("b", values.get(i)))).block(WAIT);
+            }
+        }
+        try (EmbeddedStore store = EmbeddedStore.open(dir, null); MongoClient client = MongoClients.create(store.connectionString())) {
+            MongoCollection<Document> keys = client.getDatabase(StoreConfiguration.DATABASE).getCollection("kinds-of-keys");
+            for (int i = 0; i < values.size(); i++) {
+                Object value = values.get(i);
+                Document found = Mono.from(keys.find(eq("k", value)).first()).block(WAIT);
+                assertThat(found).as("k = %s", value).isNotNull();
+                assertThat(found.getString("_id")).isEqualTo("doc-" + i);
+                assertThatThrownBy(() -> Mono.from(keys.insertOne(new Document("_id", "again").append("k", value))).block(WAIT))
+                        .as("a second k = %s", value).isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+                assertThatThrownBy(() -> Mono.from(keys.insertOne(new Document("_id", "again").append("k", "unused")
+                        .append("a", "pair").append("b", value))).block(WAIT))
+                        .as("a second pair with b = %s", value).isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+            }
+        }
+    }
+
+    @Test
+    void keysOfPlainValuesAreWrittenFieldByFieldAndOthersSerialised() {
+        IndexKeyType type = new IndexKeyType();
+        for (KeyValue key : List.of(new KeyValue("token", 7, 2L, 0.5, true, new de.bwaldvogel.mongo.bson.ObjectId(), Instant.ofEpochSecond(1, 5)),
+                new KeyValue(new de.bwaldvogel.mongo.bson.Document("x", 1)))) {
+            WriteBuffer buffer = new WriteBuffer();
+            type.write(buffer, key);
+            ByteBuffer written = buffer.getBuffer().flip();
+            assertThat(written.get(0) == IndexKeyType.KEY).as("written field by field: %s", key)
+                    .isEqualTo(!(key.get(0) instanceof de.bwaldvogel.mongo.bson.Document));
+            assertThat(type.read(written)).isEqualTo(key);
+        }
     }
 
     /** Of varying length: the old order sorted strings by length first, the new one does not, so the orders differ. */
