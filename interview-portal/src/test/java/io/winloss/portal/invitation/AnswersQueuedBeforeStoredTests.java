@@ -68,47 +68,49 @@ class AnswersQueuedBeforeStoredTests {
     @Autowired
     Surveys surveys;
 
-    @Test
-    void answersStoredByAProcessThatDiesRightAfterStillHaveTheirJob() {
+    /** A buyer's answers as a process stored them that died before it could mark the invitation answered. */
+    private record Died(WorkspaceId workspace, String token, Invitation invitation, AnswerSheet sheet) {
+    }
+
+    private Died answersStoredByADyingProcess(String account, String whatWouldHaveChanged) {
         TestTenant tenant = TestTenant.create(workspaces);
         WorkspaceId workspace = tenant.workspace().id();
-        String dealId = SurveyFixture.deal(store, workspace, "Hooli");
+        String dealId = SurveyFixture.deal(store, workspace, account);
         String token = SurveyFixture.token(SurveyFixture.invite(client, tenant, dealId, "buyer@example.com", null));
         Invitation invitation = invitations.byToken(token).block(Duration.ofSeconds(10));
         var form = SurveyFixture.requiredAnswers("yes");
-        form.add("whatWouldHaveChanged", "A lower price per seat.");
+        form.add("whatWouldHaveChanged", whatWouldHaveChanged);
         AnswerSheet sheet = AnswerSheet.read(surveys.current(workspace).block(Duration.ofSeconds(10)), form);
         Invitations dying = mock(Invitations.class);
         when(dying.markAnswered(any())).thenReturn(Mono.error(new IllegalStateException("the process died here")));
         Responses dyingAfterTheInsert = new Responses(store, dying, jobs, analyses, drafts, changes);
-
         assertThatThrownBy(() -> dyingAfterTheInsert.record(invitation, sheet).block(Duration.ofSeconds(10)))
                 .hasMessageContaining("died");
+        return new Died(workspace, token, invitation, sheet);
+    }
+
+    @Test
+    void answersStoredByAProcessThatDiesRightAfterStillHaveTheirJob() {
+        Died died = answersStoredByADyingProcess("Hooli", "A lower price per seat.");
+        WorkspaceId workspace = died.workspace();
+        Invitation invitation = died.invitation();
 
         String target = "response:" + invitation.id();
         assertThat(store.tenant(workspace, Collections.RESPONSES).findById(invitation.id()).hasElement()
                 .block(Duration.ofSeconds(10))).as("the answers are stored").isTrue();
         assertThat(jobs.latest(workspace, target).blockOptional(Duration.ofSeconds(10))).as("and queued for analysis").isPresent();
 
-        assertThat(responses.record(invitation, sheet).block(Duration.ofSeconds(10))).as("the retry finds them stored").isFalse();
+        assertThat(responses.record(invitation, died.sheet()).block(Duration.ofSeconds(10))).as("the retry finds them stored").isFalse();
         assertThat(store.tenant(workspace, Collections.ANALYSIS_JOBS).find(eq("target", target), Sorts.ascending("_id")).count()
                 .block(Duration.ofSeconds(10))).as("the retry's job is withdrawn").isEqualTo(1);
     }
 
     @Test
     void aBuyerWhoseAnswersWereStoredButNotMarkedSendsThemAgainAndIsToldTheyWereReceived() {
-        TestTenant tenant = TestTenant.create(workspaces);
-        WorkspaceId workspace = tenant.workspace().id();
-        String dealId = SurveyFixture.deal(store, workspace, "Initech");
-        String token = SurveyFixture.token(SurveyFixture.invite(client, tenant, dealId, "buyer@example.com", null));
-        Invitation invitation = invitations.byToken(token).block(Duration.ofSeconds(10));
-        var form = SurveyFixture.requiredAnswers("yes");
-        form.add("whatWouldHaveChanged", "Fewer seats in the first year.");
-        AnswerSheet sheet = AnswerSheet.read(surveys.current(workspace).block(Duration.ofSeconds(10)), form);
-        Invitations dying = mock(Invitations.class);
-        when(dying.markAnswered(any())).thenReturn(Mono.error(new IllegalStateException("the process died here")));
-        assertThatThrownBy(() -> new Responses(store, dying, jobs, analyses, drafts, changes).record(invitation, sheet)
-                .block(Duration.ofSeconds(10))).hasMessageContaining("died");
+        Died died = answersStoredByADyingProcess("Initech", "Fewer seats in the first year.");
+        WorkspaceId workspace = died.workspace();
+        Invitation invitation = died.invitation();
+        String token = died.token();
 
         // the page trusts the invitation's mark, which the crash left unset: the buyer gets the form again
         SurveyFixture.Page page = SurveyFixture.survey(client, token);
