@@ -8,8 +8,7 @@ import java.util.function.Supplier;
 /**
  * The command line: {@code analyze} tags a transcript, {@code evaluate} scores the tagger against a labelled
  * set, {@code bench} times it against CoreNLP's default pipeline, {@code train-sentiment} trains the sentiment
- * classifier, {@code train-criteria} the criteria model and {@code word-classes} writes the WordNet word classes
- * both read. Exit status 0 on success, 2 for input
+ * classifier and {@code train-criteria} the criteria model. Exit status 0 on success, 2 for input
  * that cannot be read, 64 for a command line that cannot be understood.
  */
 public final class Main {
@@ -22,8 +21,7 @@ public final class Main {
                    java -jar nlp-pipeline.jar evaluate [--competitors FILE] [--rules-only] [--errors] LABELLED.jsonl...
                    java -jar nlp-pipeline.jar bench [--text FILE] [--runs N] [--no-baseline]
                    java -jar nlp-pipeline.jar train-sentiment --out FILE [--sigma S] [--folds N|files] LABELLED.jsonl...
-                   java -jar nlp-pipeline.jar train-criteria --out FILE [--sigma S] [--folds N|files] LABELLED.jsonl...
-                   java -jar nlp-pipeline.jar word-classes --out FILE.txt.gz""";
+                   java -jar nlp-pipeline.jar train-criteria --out FILE [--sigma S] [--folds N|files] LABELLED.jsonl...""";
 
     private Main() {
     }
@@ -53,7 +51,6 @@ public final class Main {
                 case "bench" -> BenchCommand.run(Arguments.parse(rest), out, err, pipeline);
                 case "train-sentiment" -> TrainSentimentCommand.run(Arguments.parse(rest), out, err, pipeline);
                 case "train-criteria" -> TrainCriteriaCommand.run(Arguments.parse(rest), out, err, pipeline);
-                case "word-classes" -> WordClassesCommand.run(Arguments.parse(rest), out, err);
                 default -> {
                     err.println("unknown command '" + args[0] + "'");
                     err.println(USAGE_TEXT);

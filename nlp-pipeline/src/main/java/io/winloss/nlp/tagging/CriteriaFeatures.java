@@ -18,7 +18,6 @@ import java.util.Set;
 public final class CriteriaFeatures {
 
     static final String BIAS = "bias";
-    private static final WordClasses WORD_CLASSES = WordClasses.shipped();
 
     private final Counter<String> values;
 
@@ -26,15 +25,7 @@ public final class CriteriaFeatures {
         this.values = values;
     }
 
-    static final String MODE = System.getProperty("wc.mode", "x");
-    static final double CLASS_VALUE = Double.parseDouble(System.getProperty("wc.value", "1"));
-
     static CriteriaFeatures of(List<CoreLabel> tokens, List<CriteriaTagger.Match> matches) {
-        return of(tokens, matches, java.util.Map.of());
-    }
-
-    static CriteriaFeatures of(List<CoreLabel> tokens, List<CriteriaTagger.Match> matches,
-                               java.util.Map<String, Set<Criterion>> seedClasses) {
         Counter<String> values = new ClassicCounter<>();
         values.setCount(BIAS, 1);
         String previous = "<s>";
@@ -42,18 +33,6 @@ public final class CriteriaFeatures {
             String word = word(tokens.get(i));
             if (word != null) {
                 values.setCount(wordFeature(tokens, i, word), 1);
-                for (String wordClass : WORD_CLASSES.of(tokens.get(i))) {
-                    if (MODE.contains("s")) {
-                        values.setCount("s_" + wordClass, CLASS_VALUE);
-                    }
-                    if (MODE.contains("x")) {
-                        for (Criterion criterion : seedClasses.getOrDefault(wordClass, Set.of())) {
-                            if (!covered(matches, criterion, i)) {
-                                values.setCount("x_" + criterion.id(), CLASS_VALUE);
-                            }
-                        }
-                    }
-                }
                 values.setCount("b_" + previous + "_" + word, 1);
                 previous = word;
             } else {
@@ -68,21 +47,11 @@ public final class CriteriaFeatures {
         return new CriteriaFeatures(values);
     }
 
-    private static boolean covered(List<CriteriaTagger.Match> matches, Criterion criterion, int i) {
-        for (CriteriaTagger.Match match : matches) {
-            if (match.phrase().criterion() == criterion && match.start() <= i && i < match.end()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** The features of several sentences read as one utterance: a feature is present if any sentence has it. */
     public static CriteriaFeatures merge(List<CriteriaFeatures> sentences) {
         Counter<String> values = new ClassicCounter<>();
         values.setCount(BIAS, 1);
-        sentences.forEach(sentence -> sentence.values.keySet().forEach(
-                feature -> values.setCount(feature, Math.max(values.getCount(feature), sentence.values.getCount(feature)))));
+        sentences.forEach(sentence -> sentence.values.keySet().forEach(feature -> values.setCount(feature, 1)));
         return new CriteriaFeatures(values);
     }
 

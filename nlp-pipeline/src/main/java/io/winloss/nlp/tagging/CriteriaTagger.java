@@ -28,7 +28,6 @@ public final class CriteriaTagger {
     private final Map<String, List<CriteriaPatterns.Phrase>> phrasesByFirstWord = new HashMap<>();
     private final List<CriteriaPatterns.Phrase> phrasesWithOpenStart = new ArrayList<>();
     private final CriteriaModel model;
-    private final Map<String, Set<Criterion>> seedClasses = new HashMap<>();
 
     /** The rules alone: a criterion is tagged wherever one of its phrases matches. */
     public CriteriaTagger(CriteriaPatterns patterns) {
@@ -38,20 +37,6 @@ public final class CriteriaTagger {
     /** The model's decision and the phrases a workspace added; the rules alone when {@code model} is null. */
     public CriteriaTagger(CriteriaPatterns patterns, CriteriaModel model) {
         this.model = model;
-        WordClasses wordClasses = WordClasses.shipped();
-        for (CriteriaPatterns.Phrase phrase : patterns.phrases()) {
-            CriteriaPatterns.Element only = phrase.elements().get(0);
-            if (phrase.shipped() && phrase.elements().size() == 1 && !only.any() && !only.prefix()) {
-                String tags = only.tagPrefix() == null ? "nvar" : only.tagPrefix().startsWith("nn") ? "n"
-                        : only.tagPrefix().startsWith("vb") ? "v" : only.tagPrefix().startsWith("jj") ? "a"
-                        : only.tagPrefix().startsWith("rb") ? "r" : "";
-                for (char pos : tags.toCharArray()) {
-                    for (String wordClass : wordClasses.of(pos, only.text())) {
-                        seedClasses.computeIfAbsent(wordClass, c -> EnumSet.noneOf(Criterion.class)).add(phrase.criterion());
-                    }
-                }
-            }
-        }
         for (CriteriaPatterns.Phrase phrase : patterns.phrases()) {
             CriteriaPatterns.Element first = phrase.elements().get(0);
             if (first.any() || first.prefix()) {
@@ -69,7 +54,7 @@ public final class CriteriaTagger {
         if (model == null) {
             matches.forEach(m -> decided.add(m.phrase().criterion()));
         } else {
-            decided.addAll(model.criteria(CriteriaFeatures.of(tokens, matches, seedClasses)));
+            decided.addAll(model.criteria(CriteriaFeatures.of(tokens, matches)));
             matches.stream().filter(m -> !m.phrase().shipped()).forEach(m -> decided.add(m.phrase().criterion()));
         }
         for (Match match : matches) {
@@ -89,7 +74,7 @@ public final class CriteriaTagger {
 
     /** What the {@link CriteriaModel} sees of this sentence, for training it on labelled sentences. */
     public CriteriaFeatures features(List<CoreLabel> tokens) {
-        return CriteriaFeatures.of(tokens, matches(tokens), seedClasses);
+        return CriteriaFeatures.of(tokens, matches(tokens));
     }
 
     /** Every phrase that matches, at every place it matches, in order of where it starts. */

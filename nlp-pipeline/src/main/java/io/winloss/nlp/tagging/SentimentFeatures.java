@@ -23,7 +23,6 @@ public final class SentimentFeatures {
     static final String MODEL = "model";
     static final String GENERAL = "general";
     static final String OPINIONS = "opinions";
-    static final String SMODE = System.getProperty("wc.smode", "");
     private static final SentimentLexicon GENERAL_LEXICON = SentimentLexicon.general();
 
     private final Counter<String> values;
@@ -44,13 +43,7 @@ public final class SentimentFeatures {
         for (int i = start; i < end; i++) {
             String word = word(tokens.get(i));
             if (word != null) {
-                boolean negated = SentimentLexicon.negated(tokens, start, i);
-                values.setCount((negated ? "not_" : "w_") + word, 1);
-                if (SMODE.contains("s") && (SMODE.contains("n") || !tokens.get(i).tag().startsWith("NN"))) {
-                    for (String wordClass : WordClasses.shipped().of(tokens.get(i))) {
-                        values.setCount((negated ? "nots_" : "s_") + wordClass, 1);
-                    }
-                }
+                values.setCount((SentimentLexicon.negated(tokens, start, i) ? "not_" : "w_") + word, 1);
                 values.setCount("b_" + previous + "_" + word, 1);
                 previous = word;
             } else {
