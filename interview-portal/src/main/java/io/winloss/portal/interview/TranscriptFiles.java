@@ -1,6 +1,8 @@
 package io.winloss.portal.interview;
 
 import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.Date;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.bson.Document;
@@ -10,6 +12,7 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.client.gridfs.model.GridFSUploadOptions;
+import com.mongodb.client.model.Filters;
 import com.mongodb.reactivestreams.client.gridfs.GridFSBucket;
 import com.mongodb.reactivestreams.client.gridfs.GridFSBuckets;
 
@@ -72,6 +75,11 @@ class TranscriptFiles {
                             out.write(chunk, 0, chunk.length);
                         })
                         .map(java.io.ByteArrayOutputStream::toByteArray));
+    }
+
+    /** The ids of the files stored before {@code instant}, whatever their workspace (for {@link OrphanTranscripts}). */
+    Flux<String> storedBefore(Instant instant) {
+        return Flux.from(bucket.find(Filters.lt("uploadDate", Date.from(instant)))).map(file -> file.getObjectId().toHexString());
     }
 
     /** Deletes the file and its chunks; a file already gone (an earlier deletion got this far) is no error. */
