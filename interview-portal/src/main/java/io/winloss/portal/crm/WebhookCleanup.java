@@ -1,6 +1,5 @@
 package io.winloss.portal.crm;
 
-import java.time.Clock;
 import java.time.Instant;
 
 import org.slf4j.Logger;
@@ -10,6 +9,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import io.winloss.portal.PortalProperties;
+import io.winloss.portal.WorkerRuns;
 import reactor.core.publisher.Mono;
 
 /**
@@ -46,11 +46,7 @@ class WebhookCleanup {
 
     @Scheduled(initialDelay = 60_000, fixedDelay = 300_000)
     Mono<Removed> cleanUpOnSchedule() {
-        // Spring calls this once and subscribes to its answer every run: the time is read at each subscription
-        return Mono.defer(() -> active ? cleanUp(Clock.systemUTC().instant()).onErrorResume(e -> {
-            log.warn("webhook cleanup stopped: {}", e.toString());
-            return Mono.empty();
-        }) : Mono.empty());
+        return WorkerRuns.scheduled(active, log, "webhook cleanup", this::cleanUp);
     }
 
     /** Removes replay records received before {@code now} minus the replay memory, and events beyond the kept ones. */

@@ -1,6 +1,5 @@
 package io.winloss.portal.interview;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -15,6 +14,7 @@ import org.springframework.stereotype.Component;
 import com.mongodb.client.model.Projections;
 
 import io.winloss.portal.PortalProperties;
+import io.winloss.portal.WorkerRuns;
 import io.winloss.portal.store.Collections;
 import io.winloss.portal.store.Store;
 import reactor.core.publisher.Flux;
@@ -52,11 +52,7 @@ class OrphanTranscripts {
 
     @Scheduled(initialDelay = 120_000, fixedDelay = 600_000)
     Mono<Long> sweepOnSchedule() {
-        // Spring calls this once and subscribes to its answer every run: the time is read at each subscription
-        return Mono.defer(() -> active ? sweep(Clock.systemUTC().instant()).onErrorResume(e -> {
-            log.warn("sweeping orphan transcript files stopped: {}", e.toString());
-            return Mono.empty();
-        }) : Mono.empty());
+        return WorkerRuns.scheduled(active, log, "sweeping orphan transcript files", this::sweep);
     }
 
     /** Deletes every file stored before {@code now} minus {@link #GRACE} that no interview holds; answers how many. */

@@ -1,6 +1,5 @@
 package io.winloss.portal.session;
 
-import java.time.Clock;
 import java.time.Instant;
 
 import org.slf4j.Logger;
@@ -10,6 +9,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import io.winloss.portal.PortalProperties;
+import io.winloss.portal.WorkerRuns;
 import reactor.core.publisher.Mono;
 
 /**
@@ -37,11 +37,7 @@ class SessionCleanup {
 
     @Scheduled(initialDelay = 60_000, fixedDelay = 300_000)
     Mono<Long> cleanUpOnSchedule() {
-        // Spring calls this once and subscribes to its answer every run: the time is read at each subscription
-        return Mono.defer(() -> active ? cleanUp(Clock.systemUTC().instant()).onErrorResume(e -> {
-            log.warn("session cleanup stopped: {}", e.toString());
-            return Mono.empty();
-        }) : Mono.empty());
+        return WorkerRuns.scheduled(active, log, "session cleanup", this::cleanUp);
     }
 
     /** Deletes the sessions that expired before {@code now}; answers how many. */
