@@ -13,6 +13,9 @@ RUN useradd --system --uid 10001 --home-dir /app portal && mkdir -p /data && cho
 WORKDIR /app
 COPY --from=build /src/interview-portal/target/interview-portal.jar /app/interview-portal.jar
 ENV PORTAL_DATA_DIR=/data
+# The sentence encoder's tokenizer (DJL) unpacks its native library from its jar into this folder at start;
+# the portal user's home (/app) is not writable.
+ENV DJL_CACHE_DIR=/tmp/djl
 VOLUME /data
 USER portal
 EXPOSE 8080

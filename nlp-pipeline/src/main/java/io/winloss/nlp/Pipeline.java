@@ -12,6 +12,7 @@ import io.winloss.nlp.tagging.CriteriaFeatures;
 import io.winloss.nlp.tagging.CriteriaPatterns;
 import io.winloss.nlp.tagging.CriteriaTagger;
 import io.winloss.nlp.tagging.EnglishWords;
+import io.winloss.nlp.tagging.SentenceEmbeddings;
 import io.winloss.nlp.tagging.SentenceTagger;
 import io.winloss.nlp.tagging.SentimentFeatures;
 import io.winloss.nlp.tagging.SentimentScorer;
@@ -59,6 +60,7 @@ public final class Pipeline implements AutoCloseable {
     /** Lower-case words of the sentiment model's vocabulary and of an English dictionary: names that need a name's reading. */
     private final Set<String> ordinaryWords;
     private final ExecutorService pool;
+    private final SentenceEmbeddings embeddings;
     private final Duration loadTime;
 
     private Pipeline(int threads, ThreadFactory threadFactory) {
@@ -71,6 +73,7 @@ public final class Pipeline implements AutoCloseable {
                         EnglishWords.all().stream())
                 .collect(Collectors.toUnmodifiableSet());
         this.pool = Executors.newFixedThreadPool(threads, threadFactory);
+        this.embeddings = SentenceEmbeddings.load();
         this.loadTime = Duration.ofNanos(System.nanoTime() - started);
     }
 
@@ -169,7 +172,7 @@ public final class Pipeline implements AutoCloseable {
                     .map(this::annotate)
                     .map(s -> SentimentScorer.features(
                             s.get(SentimentCoreAnnotations.SentimentAnnotatedTree.class), tokens(s)))
-                    .toList())));
+                    .toList()).withEmbedding(embeddings.embed(utterance))));
         }
         return collect(results);
     }
@@ -186,14 +189,14 @@ public final class Pipeline implements AutoCloseable {
             results.add(pool.submit(() -> CriteriaFeatures.merge(sentences.stream()
                     .map(this::annotate)
                     .map(s -> rules.features(tokens(s)))
-                    .toList())));
+                    .toList()).withEmbedding(embeddings.embed(utterance))));
         }
         return collect(results);
     }
 
     private TaggedSentence tag(int turnIndex, Turn turn, boolean rolesInferred, CoreMap sentence, SentenceTagger tagger) {
         CoreMap annotated = annotate(sentence);
-        SentenceTagger.Tags tags = tagger.tag(annotated);
+        SentenceTagger.Tags tags = tagger.tag(annotated, embeddings.embed(text(sentence)));
         return new TaggedSentence(turnIndex, turn.speaker(), turn.role(), rolesInferred, turn.start(), text(sentence),
                 tokens(sentence).size(), tags.competitors(), tags.candidateCompetitors(), tags.criteria(),
                 tags.sentiment(), tags.score(), tags.aspects(), tags.keyPhrases());

@@ -139,6 +139,6 @@ class CriteriaApiTests {
             token.setTag("NN");
             return token;
         }).toList();
-        return new CriteriaTagger(patterns).tag(tokens);
+        return new CriteriaTagger(patterns).tag(tokens, new float[0]);
     }
 }

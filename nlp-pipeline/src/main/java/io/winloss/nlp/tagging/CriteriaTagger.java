@@ -47,14 +47,15 @@ public final class CriteriaTagger {
         }
     }
 
-    public List<Mention> tag(List<CoreLabel> tokens) {
+    /** The criteria of a sentence whose {@link SentenceEmbeddings embedding} is {@code embedding}, where each is mentioned. */
+    public List<Mention> tag(List<CoreLabel> tokens, float[] embedding) {
         List<Match> matches = matches(tokens);
         Map<Criterion, Mention> mentions = new EnumMap<>(Criterion.class);
         Set<Criterion> decided = EnumSet.noneOf(Criterion.class);
         if (model == null) {
             matches.forEach(m -> decided.add(m.phrase().criterion()));
         } else {
-            decided.addAll(model.criteria(CriteriaFeatures.of(tokens, matches)));
+            decided.addAll(model.criteria(CriteriaFeatures.of(tokens, matches).withEmbedding(embedding)));
             matches.stream().filter(m -> !m.phrase().shipped()).forEach(m -> decided.add(m.phrase().criterion()));
         }
         for (Match match : matches) {

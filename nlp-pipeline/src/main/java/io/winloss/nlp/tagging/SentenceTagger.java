@@ -36,22 +36,23 @@ public final class SentenceTagger {
         this.criteria = new CriteriaTagger(rules.criteria(), rules.criteriaModel().orElse(null));
     }
 
-    public Tags tag(CoreMap sentence) {
+    /** The tags of an annotated sentence whose {@link SentenceEmbeddings embedding} is {@code embedding}. */
+    public Tags tag(CoreMap sentence, float[] embedding) {
         List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
         Tree tree = sentence.get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);
         List<Mention> competitorMentions = competitors.tag(tokens);
-        List<Mention> criterionMentions = criteria.tag(tokens);
+        List<Mention> criterionMentions = criteria.tag(tokens, embedding);
 
         boolean[] named = new boolean[tokens.size()];
         competitorMentions.forEach(m -> java.util.Arrays.fill(named, m.start(), m.end(), true));
 
-        double score = tree == null ? 0 : sentiment.score(tree, tokens);
+        double score = tree == null ? 0 : sentiment.score(tree, tokens, embedding);
         List<Aspect> aspects = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (Mention mention : concat(competitorMentions, criterionMentions)) {
             if (seen.add(mention.kind() + mention.target())) {
                 aspects.add(tree == null ? new Aspect(mention.kind(), mention.target(), Sentiment.of(score), score)
-                        : sentiment.aspect(tree, tokens, mention));
+                        : sentiment.aspect(tree, tokens, mention, score));
             }
         }
         return new Tags(

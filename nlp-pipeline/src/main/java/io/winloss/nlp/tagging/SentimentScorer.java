@@ -8,8 +8,8 @@ import java.util.List;
 import org.ejml.simple.SimpleMatrix;
 
 /**
- * Sentiment of a sentence and of each mention in it: the {@link SentimentClassifier} over a part of
- * CoreNLP's sentiment tree and the same tokens. Needs the tree of
+ * Sentiment of a sentence and of each mention in it: the {@link SentimentClassifier} over the sentence (with its
+ * embedding) or over a part of CoreNLP's sentiment tree and the same tokens. Needs the tree of
  * {@code SentimentCoreAnnotations.SentimentAnnotatedTree}, whose leaves are the sentence's tokens.
  */
 public final class SentimentScorer {
@@ -34,8 +34,9 @@ public final class SentimentScorer {
         return SentimentFeatures.of(LEXICON, tree, tokens, 0, tokens.size());
     }
 
-    public double score(Tree tree, List<CoreLabel> tokens) {
-        return score(new Part(tree, 0, tokens.size()), tokens);
+    /** The sentiment of the whole sentence, whose {@link SentenceEmbeddings embedding} is {@code embedding}. */
+    public double score(Tree tree, List<CoreLabel> tokens, float[] embedding) {
+        return classifier.score(features(tree, tokens).withEmbedding(embedding));
     }
 
     /**
@@ -43,12 +44,12 @@ public final class SentimentScorer {
      * first part with an opinion, or else the clause that contains it ("HubSpot's integration was great but
      * the price hurt": integration takes "was great", price takes "the price hurt").
      */
-    public Aspect aspect(Tree tree, List<CoreLabel> tokens, Mention mention) {
+    public Aspect aspect(Tree tree, List<CoreLabel> tokens, Mention mention, double sentenceScore) {
         List<Part> path = pathTo(tree, mention.start(), mention.end());
-        double score = score(tree, tokens);
+        double score = sentenceScore;
         for (int i = path.size() - 1; i >= 0; i--) {
             Part part = path.get(i);
-            double partScore = score(part, tokens);
+            double partScore = i == 0 ? sentenceScore : score(part, tokens);
             if (Math.abs(partScore) >= OPINION || isClause(part.node())) {
                 score = partScore;
                 break;
@@ -58,7 +59,7 @@ public final class SentimentScorer {
     }
 
     private double score(Part part, List<CoreLabel> tokens) {
-        return classifier.score(SentimentFeatures.of(LEXICON, part.node(), tokens, part.start(),
+        return classifier.partScore(SentimentFeatures.of(LEXICON, part.node(), tokens, part.start(),
                 Math.min(part.end(), tokens.size())));
     }
 

@@ -13,7 +13,7 @@ class CriteriaTaggerTests {
     private final CriteriaTagger shipped = new CriteriaTagger(CriteriaPatterns.defaults());
 
     private List<String> criteria(CriteriaTagger tagger, String tagged) {
-        return tagger.tag(Tokens.of(tagged)).stream().map(Mention::target).toList();
+        return tagger.tag(Tokens.of(tagged), Tokens.NO_EMBEDDING).stream().map(Mention::target).toList();
     }
 
     @Test
@@ -29,7 +29,7 @@ class CriteriaTaggerTests {
 
     @Test
     void eachCriterionIsTaggedOnceAtItsFirstPhrase() {
-        List<Mention> mentions = shipped.tag(Tokens.of("expensive/JJ and/CC the/DT discount/NN was/VBD/be tiny/JJ"));
+        List<Mention> mentions = shipped.tag(Tokens.of("expensive/JJ and/CC the/DT discount/NN was/VBD/be tiny/JJ"), Tokens.NO_EMBEDDING);
         assertThat(mentions).hasSize(1);
         assertThat(mentions.get(0).start()).isZero();
     }
@@ -81,7 +81,7 @@ class CriteriaTaggerTests {
         CriteriaModel model = CriteriaModel.train(CriteriaModelTests.examples(), 1.0);
 
         List<Mention> mentions = new CriteriaTagger(CriteriaPatterns.defaults(), model)
-                .tag(Tokens.of("so/RB the/DT kickstart/NN was/VBD/be rough/JJ"));
+                .tag(Tokens.of("so/RB the/DT kickstart/NN was/VBD/be rough/JJ"), Tokens.NO_EMBEDDING);
 
         assertThat(mentions).containsExactly(new Mention(Aspect.Kind.CRITERION, "implementation", 2, 3));
     }

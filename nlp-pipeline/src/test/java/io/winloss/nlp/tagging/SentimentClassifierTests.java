@@ -74,7 +74,27 @@ class SentimentClassifierTests {
 
         SentimentFeatures sentence = features("the/DT dashboards/NNS went/VBD smoothly/RB");
         assertThat(read.score(sentence)).isCloseTo(trained.score(sentence), org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(read.partScore(sentence)).isCloseTo(trained.partScore(sentence), org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(written.toString()).contains("\n" + SentimentClassifier.PART + "negative\t");
         assertThat(written.toString().lines().skip(1)).allMatch(line -> line.split("\t").length == 3);
+    }
+
+    @Test
+    void sentencesReadTheEmbeddingAndPartsDoNot() {
+        float[] praise = {1, 0};
+        float[] complaint = {0, 1};
+        List<SentimentClassifier.Example> examples = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            examples.add(new SentimentClassifier.Example(features("we/PRP met/VBD/meet them/PRP").withEmbedding(praise), Sentiment.POSITIVE));
+            examples.add(new SentimentClassifier.Example(features("we/PRP met/VBD/meet them/PRP").withEmbedding(complaint), Sentiment.NEGATIVE));
+        }
+        SentimentClassifier classifier = SentimentClassifier.train(examples, 3.0);
+        SentimentFeatures words = features("we/PRP met/VBD/meet them/PRP");
+
+        assertThat(classifier.score(words.withEmbedding(praise))).isGreaterThan(0.5);
+        assertThat(classifier.score(words.withEmbedding(complaint))).isLessThan(-0.5);
+        assertThat(classifier.partScore(words.withEmbedding(praise))).as("the same words, whatever the embedding")
+                .isCloseTo(classifier.partScore(words.withEmbedding(complaint)), org.assertj.core.data.Offset.offset(1e-9));
     }
 
     @Test
@@ -90,6 +110,7 @@ class SentimentClassifierTests {
     void theShippedClassifierLoads() {
         SentimentClassifier shipped = SentimentClassifier.defaults();
 
-        assertThat(shipped.score(features("it/PRP was/VBD/be great/JJ"))).isGreaterThan(shipped.score(features("it/PRP was/VBD/be awful/JJ")));
+        assertThat(shipped.partScore(features("it/PRP was/VBD/be great/JJ")))
+                .isGreaterThan(shipped.partScore(features("it/PRP was/VBD/be awful/JJ")));
     }
 }

@@ -7,6 +7,9 @@ import java.util.List;
 /** Hand-tagged tokens for tagger tests without loading models: {@code "HubSpot/NNP 's/POS integration/NN"}. */
 final class Tokens {
 
+    /** A sentence without an embedding: the features are the words' alone. */
+    static final float[] NO_EMBEDDING = new float[0];
+
     private Tokens() {
     }
 
