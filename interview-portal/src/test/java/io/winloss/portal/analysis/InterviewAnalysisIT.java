@@ -119,8 +119,7 @@ class InterviewAnalysisIT {
         assertThat(sentences).extracting(s -> s.get("role").asString()).contains("buyer", "interviewer");
         JsonNode priceComplaint = sentences.stream().filter(s -> s.get("text").asString().contains("your price hurt")).findFirst().orElseThrow();
         assertThat(priceComplaint.get("speaker").asString()).isEqualTo("Tom Becker");
-        // price only: the fifth round's criteria model misses integration in this sentence (README, Known limits)
-        assertThat(priceComplaint.get("criteria").valueStream().map(JsonNode::asString).toList()).contains("price");
+        assertThat(priceComplaint.get("criteria").valueStream().map(JsonNode::asString).toList()).contains("integration", "price");
         JsonNode question = sentences.get(0);
         assertThat(question.get("role").asString()).isEqualTo("interviewer");
         assertThat(question.get("criteria").size()).isZero();

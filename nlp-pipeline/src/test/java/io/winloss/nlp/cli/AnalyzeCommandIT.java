@@ -55,9 +55,9 @@ class AnalyzeCommandIT {
         assertThat(hubspot.get("speaker").asString()).isEqualTo("Tom Becker");
         assertThat(hubspot.get("role").asString()).isEqualTo("buyer");
         assertThat(hubspot.get("competitors").toString()).isEqualTo("[\"HubSpot\"]");
-        // The model trained on six writers (fifth round) puts "integration" here at 0.22, under its threshold 0.25
-        // (the fourth round's model: 0.57); README "Evaluation". This test checks the output's shape, not the model.
-        assertThat(hubspot.get("criteria").toString()).contains("price");
+        // The fifth round's model missed integration here (0.22 against its threshold 0.25); the sixth round's, which
+        // reads the sentence's embedding, tags both again (README "Evaluation").
+        assertThat(hubspot.get("criteria").toString()).contains("integration", "price");
         assertThat(hubspot.get("sentiment").asString()).isIn("positive", "neutral", "negative");
         assertThat(hubspot.get("score").asDouble()).isBetween(-2.0, 2.0);
         assertThat(hubspot.get("aspects").get(0).get("kind").asString()).isEqualTo("competitor");
