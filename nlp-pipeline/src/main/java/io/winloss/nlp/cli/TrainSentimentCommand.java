@@ -18,10 +18,11 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * {@code train-sentiment}: trains the sentiment classifier on labelled buyer sentences and writes its weights.
+ * {@code train-sentiment}: trains the sentiment classifier on labelled buyer sentences and writes its weights (the
+ * classifier of whole sentences, which reads their embeddings, and of parts of sentences, which does not).
  * It first cross-validates each candidate prior on {@link HeldOutFolds} (consecutive blocks, so one interview's
  * sentences stay together and the score is for wording not seen in training, or one fold per file), prints the
- * mean and each fold's accuracy, and trains the final classifier on everything with the best one.
+ * mean and each fold's accuracy of the classifier of whole sentences, and trains the final classifier on everything with the best one.
  */
 final class TrainSentimentCommand {
 
