@@ -18,7 +18,6 @@ import java.util.Set;
 public final class CriteriaFeatures {
 
     static final String BIAS = "bias";
-    static final String EMBEDDING = "e";
     /**
      * An embedding dimension's value as a feature is its value times this (a word's is 1; the embedding has unit
      * length over 384 dimensions): 4, the best of 2, 3 and 4 in cross-validation one writer at a time.
@@ -59,11 +58,7 @@ public final class CriteriaFeatures {
      * once they are merged.
      */
     public CriteriaFeatures withEmbedding(float[] embedding) {
-        Counter<String> with = new ClassicCounter<>(values);
-        for (int i = 0; i < embedding.length; i++) {
-            with.setCount(EMBEDDING + i, embedding[i] * EMBEDDING_SCALE);
-        }
-        return new CriteriaFeatures(with);
+        return new CriteriaFeatures(SentenceEmbeddings.withFeatures(values, embedding, EMBEDDING_SCALE));
     }
 
     /** The features of several sentences read as one utterance: a feature is present if any sentence has it. */

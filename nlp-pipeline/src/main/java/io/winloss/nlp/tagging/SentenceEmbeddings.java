@@ -7,6 +7,8 @@ import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import edu.stanford.nlp.stats.ClassicCounter;
+import edu.stanford.nlp.stats.Counter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,6 +26,8 @@ import java.io.UncheckedIOException;
 public final class SentenceEmbeddings {
 
     public static final int DIMENSIONS = 384;
+    /** Before the dimension's number in a feature's name. */
+    private static final String FEATURE = "e";
 
     private static final String MODEL = "/bge-small-en-v1.5-q.onnx";
     private static final String TOKENIZER = "/bge-small-en-v1.5-q-tokenizer.json";
@@ -48,6 +52,30 @@ public final class SentenceEmbeddings {
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime cannot load the sentence encoder: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * {@code features} with {@code embedding} added, dimension {@code i} as feature {@code e<i>} with its value times
+     * {@code scale}: how the criteria model and the sentiment classifier read a sentence's embedding.
+     */
+    static Counter<String> withFeatures(Counter<String> features, float[] embedding, double scale) {
+        Counter<String> with = new ClassicCounter<>(features);
+        for (int i = 0; i < embedding.length; i++) {
+            with.setCount(FEATURE + i, embedding[i] * scale);
+        }
+        return with;
+    }
+
+    /** {@code features} without the features {@link #withFeatures} adds. */
+    static Counter<String> withoutFeatures(Counter<String> features) {
+        Counter<String> without = new ClassicCounter<>();
+        features.keySet().stream().filter(f -> !isFeature(f)).forEach(f -> without.setCount(f, features.getCount(f)));
+        return without;
+    }
+
+    private static boolean isFeature(String name) {
+        return name.length() > FEATURE.length() && name.startsWith(FEATURE)
+                && name.chars().skip(FEATURE.length()).allMatch(Character::isDigit);
     }
 
     /** The unit-length embedding of {@code text}. */

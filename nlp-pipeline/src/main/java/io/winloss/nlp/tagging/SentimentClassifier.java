@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Three-way sentiment of buyer speech: multinomial logistic regressions (CoreNLP's {@link LinearClassifier}) over
@@ -66,14 +67,15 @@ public final class SentimentClassifier {
      * weights closer to zero (steadier on unseen wording), larger fits the examples more closely.
      */
     public static SentimentClassifier train(List<Example> examples, double sigma) {
-        return new SentimentClassifier(fit(examples.stream().map(e -> e.features().values()).toList(), examples, sigma),
-                fit(examples.stream().map(e -> e.features().withoutEmbedding().values()).toList(), examples, sigma));
+        return new SentimentClassifier(fit(examples, Function.identity(), sigma),
+                fit(examples, SentimentFeatures::withoutEmbedding, sigma));
     }
 
-    private static LinearClassifier<String, String> fit(List<Counter<String>> features, List<Example> examples, double sigma) {
+    private static LinearClassifier<String, String> fit(List<Example> examples,
+                                                        Function<SentimentFeatures, SentimentFeatures> seen, double sigma) {
         RVFDataset<String, String> dataset = new RVFDataset<>();
-        for (int i = 0; i < examples.size(); i++) {
-            dataset.add(new RVFDatum<>(features.get(i), examples.get(i).label().id()));
+        for (Example example : examples) {
+            dataset.add(new RVFDatum<>(seen.apply(example.features()).values(), example.label().id()));
         }
         dataset.applyFeatureCountThreshold(MIN_EXAMPLES);
         LinearClassifierFactory<String, String> factory = new LinearClassifierFactory<>();

@@ -19,7 +19,6 @@ import java.util.Locale;
 public final class SentimentFeatures {
 
     static final String BIAS = "bias";
-    static final String EMBEDDING = "e";
     /**
      * An embedding dimension's value as a feature is its value times this (a word's is 1; the embedding has unit
      * length over 384 dimensions): 3, the best of 2 and 3 in cross-validation one writer at a time.
@@ -65,22 +64,12 @@ public final class SentimentFeatures {
      * once they are merged.
      */
     public SentimentFeatures withEmbedding(float[] embedding) {
-        Counter<String> with = new ClassicCounter<>(values);
-        for (int i = 0; i < embedding.length; i++) {
-            with.setCount(EMBEDDING + i, embedding[i] * EMBEDDING_SCALE);
-        }
-        return new SentimentFeatures(with);
+        return new SentimentFeatures(SentenceEmbeddings.withFeatures(values, embedding, EMBEDDING_SCALE));
     }
 
     /** These features without the embedding: what the classifier of a part of a sentence sees. */
     SentimentFeatures withoutEmbedding() {
-        Counter<String> without = new ClassicCounter<>(values);
-        values.keySet().stream().filter(SentimentFeatures::isEmbedding).forEach(without::remove);
-        return new SentimentFeatures(without);
-    }
-
-    static boolean isEmbedding(String feature) {
-        return feature.startsWith(EMBEDDING) && feature.length() > 1 && feature.chars().skip(1).allMatch(Character::isDigit);
+        return new SentimentFeatures(SentenceEmbeddings.withoutFeatures(values));
     }
 
     /**
