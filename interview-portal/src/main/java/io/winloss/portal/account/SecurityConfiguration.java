@@ -23,13 +23,18 @@ import org.springframework.security.web.server.authentication.logout.WebSessionS
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
 
 import reactor.core.publisher.Mono;
 
 /**
- * Two doors. {@code /api/**}: HTTP Basic or a Bearer API key, stateless, 401 without credentials.
- * Everything else: pages with form login and CSRF on every form; buyer pages under {@code /s/} need no account.
+ * Three doors. {@code /s/**}: the buyer's token pages, no account, no session, CSRF on their forms.
+ * {@code /api/**}: HTTP Basic or a Bearer API key, stateless, 401 without credentials.
+ * Everything else: pages with form login and CSRF on every form.
+ * Each door is matched by one path pattern ({@code ServerWebExchangeMatchers.pathMatchers} wraps even one pattern in an
+ * Or matcher whose debug message is formatted on every request, since commons-logging's SLF4J bridge formats before
+ * it checks the level: spring-framework#37266).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -55,6 +60,28 @@ class SecurityConfiguration {
         return new io.winloss.portal.lockout.LockingAuthentication(manager, lockouts);
     }
 
+    /**
+     * The buyer's token pages: no account and no session, so only CSRF (on the survey form and its drafts) and the
+     * headers. Nothing here reads or creates a session, which spares every page view a session lookup and id.
+     */
+    @Bean
+    @Order(0)
+    SecurityWebFilterChain buyerChain(ServerHttpSecurity http) {
+        return http
+                .securityMatcher(new PathPatternParserServerWebExchangeMatcher("/s/**"))
+                .csrf(csrf -> csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(csrfFromFormsAndUploads()))
+                .headers(io.winloss.portal.web.SecurityHeaders.strict())
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .anonymous(ServerHttpSecurity.AnonymousSpec::disable)
+                .authorizeExchange(auth -> auth.anyExchange().permitAll())
+                .build();
+    }
+
     @Bean
     @Order(1)
     SecurityWebFilterChain apiChain(ServerHttpSecurity http, ReactiveAuthenticationManager passwordAuthentication, ApiKeys apiKeys) {
@@ -72,7 +99,7 @@ class SecurityConfiguration {
         bearer.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
 
         return http
-                .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**"))
+                .securityMatcher(new PathPatternParserServerWebExchangeMatcher("/api/**"))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .headers(io.winloss.portal.web.SecurityHeaders.strict())
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
@@ -114,7 +141,7 @@ class SecurityConfiguration {
                 // signing out also deletes the session from the store, so no portal process knows it any more
                 .logout(logout -> logout.logoutHandler(handlers -> handlers.add(new WebSessionServerLogoutHandler())))
                 .authorizeExchange(auth -> auth
-                        .pathMatchers("/s/**", "/login", "/setup", "/actuator/health", "/actuator/health/**",
+                        .pathMatchers("/login", "/setup", "/actuator/health", "/actuator/health/**",
                                 "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
                                 "/v3/api-docs", "/v3/api-docs/**", "/api-docs.html", "/swagger-ui/**").permitAll()
                         // shared themes reports: read-only and anonymised, reached by their unguessable link alone

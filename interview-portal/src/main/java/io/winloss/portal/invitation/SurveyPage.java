@@ -73,7 +73,7 @@ class SurveyPage implements ViewResolver, Ordered {
 
     @Override
     public Mono<View> resolveViewName(String viewName, Locale locale) {
-        return BuyerSurveyController.VIEW_SURVEY.equals(viewName) ? Mono.just(view) : Mono.empty();
+        return BuyerPages.VIEW_SURVEY.equals(viewName) ? Mono.just(view) : Mono.empty();
     }
 
     private Mono<Void> render(Map<String, ?> model, ServerWebExchange exchange) {
@@ -135,7 +135,7 @@ class SurveyPage implements ViewResolver, Ordered {
         variables.put("draftKey", values.draftKey());
         variables.put("incentive", values.incentive());
         variables.put("_csrf", values.csrf());
-        return templates.render(BuyerSurveyController.VIEW_SURVEY, variables, exchange);
+        return templates.render(BuyerPages.VIEW_SURVEY, variables, exchange);
     }
 
     /** What the survey page shows: the controller's model. */
