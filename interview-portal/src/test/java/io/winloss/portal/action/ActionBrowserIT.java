@@ -3,10 +3,8 @@ package io.winloss.portal.action;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -19,7 +17,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.winloss.portal.Browser;
 import io.winloss.portal.PortalClient;
-import io.winloss.portal.PortalProcess;
+import io.winloss.portal.SharedPortal;
 
 /**
  * A product manager in a real browser, on the packaged portal: opens a lost deal, follows "Create an action", fills
@@ -29,19 +27,16 @@ import io.winloss.portal.PortalProcess;
  */
 class ActionBrowserIT {
 
-    private static final String ADMIN = "admin@example.test";
-    private static final String PASSWORD = "correct-horse-battery";
 
     @Test
     void analystCreatesAnActionFromADealAndRecordsItsFirstReview() throws Exception {
-        try (PortalProcess portal = new PortalProcess(Files.createTempDirectory("action-journey"),
-                     Map.of("PORTAL_ADMIN_EMAIL", ADMIN, "PORTAL_ADMIN_PASSWORD", PASSWORD)).start();
-             Browser browser = new Browser(Browser.DESKTOP)) {
-            PortalClient api = new PortalClient(portal.baseUrl(), ADMIN, PASSWORD);
+        SharedPortal.Workspace portal = SharedPortal.workspace("action-journey");
+        try (Browser browser = new Browser(Browser.DESKTOP)) {
+            PortalClient api = portal.api();
             String dealId = dealsAroundTheStart(api);
             WebDriver page = browser.driver();
             WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(15));
-            browser.signIn(portal.baseUrl(), ADMIN, PASSWORD);
+            browser.signIn(portal.baseUrl(), portal.adminEmail(), SharedPortal.PASSWORD);
 
             page.get(portal.baseUrl().resolve("/deals/" + dealId).toString());
             page.findElement(By.linkText("Create an action")).click();
@@ -83,13 +78,13 @@ class ActionBrowserIT {
             wait.until(ExpectedConditions.urlMatches("#review-1$"));
             WebElement recorded = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("review-1")));
             assertThat(recorded.getText()).contains("Too early to tell", "Three deals since the start: <wait> for the",
-                    "Recorded by " + ADMIN, "Then: 50% before (4 deals), 67% since (3 deals).");
+                    "Recorded by " + portal.adminEmail(), "Then: 50% before (4 deals), 67% since (3 deals).");
             browser.screenshot("action-reviewed-desktop");
             String actionPath = java.net.URI.create(page.getCurrentUrl()).getPath();
 
             page.get(portal.baseUrl().resolve("/actions").toString());
             WebElement row = page.findElement(By.cssSelector("table.tracker tbody tr"));
-            assertThat(row.getText()).contains("Publish per-seat pricing <before the demo>", "Marketing", ADMIN,
+            assertThat(row.getText()).contains("Publish per-seat pricing <before the demo>", "Marketing", portal.adminEmail(),
                     "2026-09-01", "three-month review");
             browser.screenshot("actions-tracker-desktop");
 

@@ -2,9 +2,7 @@ package io.winloss.portal.deal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.time.Duration;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -14,21 +12,18 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.winloss.portal.Browser;
-import io.winloss.portal.PortalProcess;
+import io.winloss.portal.SharedPortal;
 
 /** A product manager in a real browser: records a lost deal, invites the buyer from the deal page, and the link opens the survey. */
 class AnalystJourneyBrowserIT {
 
     @Test
     void analystRecordsADealAndInvitesTheBuyer() throws Exception {
-        String admin = "admin@example.test";
-        String password = "correct-horse-battery";
-        try (PortalProcess portal = new PortalProcess(Files.createTempDirectory("analyst-journey"),
-                     Map.of("PORTAL_ADMIN_EMAIL", admin, "PORTAL_ADMIN_PASSWORD", password)).start();
-             Browser browser = new Browser(Browser.PHONE)) {
+        SharedPortal.Workspace portal = SharedPortal.workspace("analyst-journey");
+        try (Browser browser = new Browser(Browser.PHONE)) {
             WebDriver page = browser.driver();
             WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(10));
-            browser.signIn(portal.baseUrl(), admin, password);
+            browser.signIn(portal.baseUrl(), portal.adminEmail(), SharedPortal.PASSWORD);
 
             page.get(portal.baseUrl().resolve("/deals/new").toString());
             browser.assertNoSidewaysScrolling("the new deal form on a phone");

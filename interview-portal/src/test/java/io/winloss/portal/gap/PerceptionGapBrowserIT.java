@@ -2,16 +2,13 @@ package io.winloss.portal.gap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -25,7 +22,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.winloss.portal.Browser;
 import io.winloss.portal.PortalClient;
-import io.winloss.portal.PortalProcess;
+import io.winloss.portal.SharedPortal;
 
 /**
  * From the CRM to the perception gap, on the packaged portal: signed CRM events bring lost deals with the reps' reasons,
@@ -34,15 +31,12 @@ import io.winloss.portal.PortalProcess;
  */
 class PerceptionGapBrowserIT {
 
-    private static final String ADMIN = "admin@example.test";
-    private static final String PASSWORD = "correct-horse-battery";
 
     @Test
     void crmEventsAndBuyerAnswersMakeThePerceptionGapOnAPhone() throws Exception {
-        try (PortalProcess portal = new PortalProcess(Files.createTempDirectory("perception-gap"),
-                     Map.of("PORTAL_ADMIN_EMAIL", ADMIN, "PORTAL_ADMIN_PASSWORD", PASSWORD)).start();
-             Browser browser = new Browser(Browser.PHONE)) {
-            PortalClient api = new PortalClient(portal.baseUrl(), ADMIN, PASSWORD);
+        SharedPortal.Workspace portal = SharedPortal.workspace("perception-gap");
+        try (Browser browser = new Browser(Browser.PHONE)) {
+            PortalClient api = portal.api();
             HttpResponse<String> rotated = api.postJson("/api/webhooks/secret", "");
             assertThat(rotated.statusCode()).isEqualTo(200);
             String secret = PortalClient.field(rotated.body(), "secret");
@@ -65,7 +59,7 @@ class PerceptionGapBrowserIT {
 
             WebDriver page = browser.driver();
             WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(15));
-            browser.signIn(portal.baseUrl(), ADMIN, PASSWORD);
+            browser.signIn(portal.baseUrl(), portal.adminEmail(), SharedPortal.PASSWORD);
             page.get(portal.baseUrl().resolve("/insights/perception-gap").toString());
             assertThat(page.findElement(By.tagName("main")).getText())
                     .contains("2 of 5 deals", "Too few deals to conclude anything", "1 rep reason");

@@ -2,9 +2,7 @@ package io.winloss.portal.home;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -13,24 +11,21 @@ import org.openqa.selenium.WebDriver;
 
 import io.winloss.portal.Browser;
 import io.winloss.portal.PortalClient;
-import io.winloss.portal.PortalProcess;
+import io.winloss.portal.SharedPortal;
 
-/** Every staff page an admin reaches from the menu renders on a phone without sideways scrolling. */
+/** Every staff page an portal.adminEmail() reaches from the menu renders on a phone without sideways scrolling. */
 class StaffPagesOnPhoneBrowserIT {
 
     @Test
     void everyStaffPageFitsAPhoneScreen() throws Exception {
-        String admin = "admin@example.test";
-        String password = "correct-horse-battery";
-        try (PortalProcess portal = new PortalProcess(Files.createTempDirectory("phone-tour"),
-                     Map.of("PORTAL_ADMIN_EMAIL", admin, "PORTAL_ADMIN_PASSWORD", password)).start();
-             Browser browser = new Browser(Browser.PHONE)) {
-            PortalClient api = new PortalClient(portal.baseUrl(), admin, password);
+        SharedPortal.Workspace portal = SharedPortal.workspace("phone-tour");
+        try (Browser browser = new Browser(Browser.PHONE)) {
+            PortalClient api = portal.api();
             String dealId = api.createDeal("Soylent Corporation International Holdings");
             api.invite(dealId, "a-very-long-buyer-address@procurement.soylent-international.example.test");
 
             WebDriver page = browser.driver();
-            browser.signIn(portal.baseUrl(), admin, password);
+            browser.signIn(portal.baseUrl(), portal.adminEmail(), SharedPortal.PASSWORD);
 
             for (String path : List.of("/", "/deals", "/deals/new", "/deals/import", "/deals/" + dealId,
                     "/admin/users", "/admin/api-keys", "/admin/survey", "/admin/outbox", "/admin/competitors",

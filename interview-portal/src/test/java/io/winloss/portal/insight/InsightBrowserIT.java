@@ -3,11 +3,9 @@ package io.winloss.portal.insight;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -20,7 +18,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.winloss.portal.Browser;
 import io.winloss.portal.PortalClient;
-import io.winloss.portal.PortalProcess;
+import io.winloss.portal.SharedPortal;
 
 /**
  * A product manager in a real browser, after interviews of three lost and three won deals were uploaded and analysed
@@ -31,19 +29,16 @@ import io.winloss.portal.PortalProcess;
  */
 class InsightBrowserIT {
 
-    private static final String ADMIN = "admin@example.test";
-    private static final String PASSWORD = "correct-horse-battery";
 
     @Test
     void analystSearchesQuotesAndReadsTheLossThemes() throws Exception {
-        try (PortalProcess portal = new PortalProcess(Files.createTempDirectory("insight-journey"),
-                     Map.of("PORTAL_ADMIN_EMAIL", ADMIN, "PORTAL_ADMIN_PASSWORD", PASSWORD)).withHeap("2g").start();
-             Browser browser = new Browser(Browser.DESKTOP)) {
-            PortalClient api = new PortalClient(portal.baseUrl(), ADMIN, PASSWORD);
+        SharedPortal.Workspace portal = SharedPortal.workspace("insight-journey");
+        try (Browser browser = new Browser(Browser.DESKTOP)) {
+            PortalClient api = portal.api();
             interviewsOfThreeLostAndThreeWonDeals(api);
             WebDriver page = browser.driver();
             WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(15));
-            browser.signIn(portal.baseUrl(), ADMIN, PASSWORD);
+            browser.signIn(portal.baseUrl(), portal.adminEmail(), SharedPortal.PASSWORD);
 
             page.get(portal.baseUrl().resolve("/search").toString());
             page.findElement(By.id("q")).sendKeys("price");

@@ -2,11 +2,9 @@ package io.winloss.portal.interview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -18,7 +16,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.winloss.portal.Browser;
 import io.winloss.portal.PortalClient;
-import io.winloss.portal.PortalProcess;
+import io.winloss.portal.SharedPortal;
 
 /**
  * A third-party interviewer in a real browser, on a phone: signs in, sees only the assigned deal, uploads a
@@ -30,23 +28,20 @@ class InterviewerJourneyBrowserIT {
 
     @Test
     void interviewerUploadsWatchesTheAnalysisAndCorrectsATag() throws Exception {
-        String admin = "admin@example.test";
-        String password = "correct-horse-battery";
-        try (PortalProcess portal = new PortalProcess(Files.createTempDirectory("interviewer-journey"),
-                     Map.of("PORTAL_ADMIN_EMAIL", admin, "PORTAL_ADMIN_PASSWORD", password)).withHeap("2g").start();
-             Browser browser = new Browser(Browser.PHONE)) {
-            PortalClient api = new PortalClient(portal.baseUrl(), admin, password);
+        SharedPortal.Workspace portal = SharedPortal.workspace("interviewer-journey");
+        try (Browser browser = new Browser(Browser.PHONE)) {
+            PortalClient api = portal.api();
             String assigned = api.createDeal("Umbrella");
             String other = api.createDeal("Initech");
             String interviewer = "iris@example.test";
-            assertThat(api.postJson("/api/users", "{\"email\":\"" + interviewer + "\",\"password\":\"" + password
+            assertThat(api.postJson("/api/users", "{\"email\":\"" + interviewer + "\",\"password\":\"" + SharedPortal.PASSWORD
                     + "\",\"role\":\"INTERVIEWER\"}").statusCode()).isEqualTo(201);
             assertThat(api.postJson("/api/deals/" + assigned + "/assignments", "{\"interviewerEmail\":\"" + interviewer + "\"}")
                     .statusCode()).isEqualTo(201);
 
             WebDriver page = browser.driver();
             WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(20));
-            browser.signIn(portal.baseUrl(), interviewer, password);
+            browser.signIn(portal.baseUrl(), interviewer, SharedPortal.PASSWORD);
 
             page.get(portal.baseUrl().resolve("/assigned").toString());
             String list = page.findElement(By.tagName("main")).getText();

@@ -2,11 +2,8 @@ package io.winloss.portal.invitation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.time.Duration;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,7 +15,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.winloss.portal.Browser;
 import io.winloss.portal.PortalClient;
-import io.winloss.portal.PortalProcess;
+import io.winloss.portal.SharedPortal;
 
 /**
  * The buyer's whole journey in a real Chromium, on a phone and on a desktop: open the link, answer, leave and come back,
@@ -27,22 +24,13 @@ import io.winloss.portal.PortalProcess;
  */
 class BuyerSurveyBrowserIT {
 
-    static final String ADMIN = "admin@example.test";
-    static final String PASSWORD = "correct-horse-battery";
-
-    static PortalProcess portal;
+    static SharedPortal.Workspace portal;
     static PortalClient api;
 
     @BeforeAll
-    static void startPortal() throws Exception {
-        portal = new PortalProcess(Files.createTempDirectory("buyer-browser"),
-                Map.of("PORTAL_ADMIN_EMAIL", ADMIN, "PORTAL_ADMIN_PASSWORD", PASSWORD)).start();
-        api = new PortalClient(portal.baseUrl(), ADMIN, PASSWORD);
-    }
-
-    @AfterAll
-    static void stopPortal() throws Exception {
-        portal.close();
+    static void workspace() throws Exception {
+        portal = SharedPortal.workspace("buyer-browser");
+        api = portal.api();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -3,10 +3,8 @@ package io.winloss.portal.postmortem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -19,7 +17,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.winloss.portal.Browser;
 import io.winloss.portal.PortalClient;
-import io.winloss.portal.PortalProcess;
+import io.winloss.portal.SharedPortal;
 
 /**
  * A product manager in a real browser runs the post-mortem of a lost deal that has touchpoints and a buyer's answer:
@@ -28,23 +26,19 @@ import io.winloss.portal.PortalProcess;
  */
 class PostMortemBrowserIT {
 
-    private static final String ADMIN = "admin@example.test";
     private static final String ANALYST = "pm@example.test";
-    private static final String PASSWORD = "correct-horse-battery";
 
     @Test
     void analystRunsTheFiveWhysOfALostDealAndRatesThePostMortem() throws Exception {
-        // web only: the answer's free text waits for a worker, so no CoreNLP models load in a 512 MB portal
-        try (PortalProcess portal = new PortalProcess(Files.createTempDirectory("post-mortem-journey"),
-                     Map.of("PORTAL_ADMIN_EMAIL", ADMIN, "PORTAL_ADMIN_PASSWORD", PASSWORD, "PORTAL_ROLES", "web")).start();
-             Browser browser = new Browser(Browser.DESKTOP)) {
-            PortalClient api = new PortalClient(portal.baseUrl(), ADMIN, PASSWORD);
+        SharedPortal.Workspace portal = SharedPortal.workspace("post-mortem-journey");
+        try (Browser browser = new Browser(Browser.DESKTOP)) {
+            PortalClient api = portal.api();
             String dealId = lostDealWithTouchpointsAndAnAnswer(api);
             WebDriver page = browser.driver();
             WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(15));
-            assertThat(api.postJson("/api/users", "{\"email\":\"" + ANALYST + "\",\"password\":\"" + PASSWORD
+            assertThat(api.postJson("/api/users", "{\"email\":\"" + ANALYST + "\",\"password\":\"" + SharedPortal.PASSWORD
                     + "\",\"role\":\"ANALYST\"}").statusCode()).isEqualTo(201);
-            browser.signIn(portal.baseUrl(), ANALYST, PASSWORD);
+            browser.signIn(portal.baseUrl(), ANALYST, SharedPortal.PASSWORD);
 
             page.get(portal.baseUrl().resolve("/deals/" + dealId).toString());
             page.findElement(By.linkText("Post-mortem")).click();

@@ -3,11 +3,9 @@ package io.winloss.portal.program;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -17,7 +15,7 @@ import org.openqa.selenium.WebElement;
 
 import io.winloss.portal.Browser;
 import io.winloss.portal.PortalClient;
-import io.winloss.portal.PortalProcess;
+import io.winloss.portal.SharedPortal;
 
 /**
  * The packaged portal in headless Chromium on a phone-sized screen: an analyst creates a program from the list page,
@@ -28,13 +26,10 @@ class ProgramBrowserIT {
 
     @Test
     void aProgramCreatedOnAPhoneInvitesTheBuyerOfANewDealOnItsOwn() throws Exception {
-        String admin = "admin@example.test";
-        String password = "correct-horse-battery";
-        try (PortalProcess portal = new PortalProcess(Files.createTempDirectory("programs"),
-                     Map.of("PORTAL_ADMIN_EMAIL", admin, "PORTAL_ADMIN_PASSWORD", password)).start();
-             Browser browser = new Browser(Browser.PHONE)) {
+        SharedPortal.Workspace portal = SharedPortal.workspace("programs");
+        try (Browser browser = new Browser(Browser.PHONE)) {
             WebDriver page = browser.driver();
-            browser.signIn(portal.baseUrl(), admin, password);
+            browser.signIn(portal.baseUrl(), portal.adminEmail(), SharedPortal.PASSWORD);
             page.get(portal.baseUrl().resolve("/programs").toString());
             fitsThePhone(page, "/programs");
             page.findElement(By.id("name")).sendKeys("Every closed deal, at once");
@@ -44,7 +39,7 @@ class ProgramBrowserIT {
             browser.waitForPathStartingWith("/programs/"); // the click returns before the server answered
             String programPath = java.net.URI.create(page.getCurrentUrl()).getPath();
 
-            PortalClient api = new PortalClient(portal.baseUrl(), admin, password);
+            PortalClient api = portal.api();
             HttpResponse<String> deal = api.postJson("/api/deals", "{\"account\":\"Soylent Corporation International Holdings\","
                     + "\"outcome\":\"lost\",\"closeDate\":\"" + LocalDate.now(ZoneOffset.UTC) + "\",\"contacts\":[{\"name\":\"Ann\","
                     + "\"email\":\"a-very-long-buyer-address@procurement.soylent-international.example.test\"}]}");
