@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
@@ -38,7 +37,7 @@ class BuyerPages {
     static final String VIEW_THANKS = "survey/thanks";
     static final String VIEW_OPTED_OUT = "survey/opted-out";
     static final String VIEW_NOT_FOUND = "error/404";
-    static final String VIEW_TOO_LARGE = "error/too-large";
+    static final String VIEW_TOO_LONG = "survey/too-long";
 
     private final Invitations invitations;
     private final Responses responses;
@@ -60,7 +59,6 @@ class BuyerPages {
                 .POST("/s/{token}/draft", this::saveDraft)
                 .GET("/s/{token}/thanks", this::thanks)
                 .GET("/s/{token}/opt-out", this::optOut)
-                .onError(DataBufferLimitException.class, (e, request) -> page(request, VIEW_TOO_LARGE, HttpStatus.CONTENT_TOO_LARGE, Map.of()))
                 .build();
     }
 

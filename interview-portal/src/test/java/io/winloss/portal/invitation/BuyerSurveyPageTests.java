@@ -114,6 +114,20 @@ class BuyerSurveyPageTests {
     }
 
     @Test
+    void answersLargerThanAFormMayBeAreRefusedWithAPageAndNothingIsStored() {
+        SurveyFixture.Page page = SurveyFixture.survey(client, token);
+        MultiValueMap<String, String> answers = SurveyFixture.requiredAnswers("yes");
+        answers.add("whatWouldHaveChanged", "x".repeat(2 * 1024 * 1024));
+
+        String refused = new String(page.post(client, "/s/" + token, answers).expectStatus().isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
+                .expectBody().returnResult().getResponseBody());
+
+        assertThat(refused).contains("Your answers are too long", "Nothing was sent");
+        assertThat(response()).isNull();
+        assertThat(SurveyFixture.get(client, "/s/" + token, HttpStatus.OK).html()).contains("id=\"survey-form\"");
+    }
+
+    @Test
     void requiredQuestionsAreCheckedAndEnteredValuesShownAgain() {
         SurveyFixture.Page page = SurveyFixture.survey(client, token);
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
