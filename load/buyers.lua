@@ -5,25 +5,10 @@
 -- so the rate holds whatever the latency; a page's time counts from when its buyer was due, not from when the request
 -- could go out, so a portal that falls behind shows it. Text answers come from the file named by WRK_ANSWERS (one
 -- form-encoded answer a line, written by Load.java). The run ends with one machine-readable line for Load.java.
-local ffi = require("ffi")
-ffi.cdef [[
-typedef struct { long tv_sec; long tv_nsec; } wrk_timespec;
-int clock_gettime(int clock, wrk_timespec *now);
-]]
-local clock = ffi.new("wrk_timespec")
-local function now_us()
-  ffi.C.clock_gettime(1, clock) -- CLOCK_MONOTONIC
-  return tonumber(clock.tv_sec) * 1000000 + tonumber(clock.tv_nsec) / 1000
-end
-
-local threads = {}
-local counter = 0
-
-setup = function(thread)
-  thread:set("index", counter)
-  counter = counter + 1
-  threads[#threads + 1] = thread
-end
+package.path = "load/?.lua;" .. package.path
+local timetable = require("timetable")
+local now_us, threads = timetable.now_us, timetable.threads
+setup = timetable.setup
 
 -- per thread (one connection)
 local tokens, texts, period_us, start_us
