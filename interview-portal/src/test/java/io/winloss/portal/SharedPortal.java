@@ -1,7 +1,6 @@
 package io.winloss.portal;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -25,16 +24,11 @@ public final class SharedPortal {
     }
 
     /** A journey's workspace on the shared portal; {@code adminEmail} is its admin, signed in with {@link #PASSWORD}. */
-    public record Workspace(URI baseUrl, String id, String adminEmail) {
+    public record Workspace(URI baseUrl, String adminEmail) {
 
         /** The workspace's admin as an API client (HTTP Basic). */
         public PortalClient api() {
             return new PortalClient(baseUrl, adminEmail, PASSWORD);
-        }
-
-        /** A user's email unique to this workspace, since emails are unique across the portal: {@code pm} becomes {@code pm@<journey>.test}. */
-        public String email(String user) {
-            return user + "@" + adminEmail.substring(adminEmail.indexOf('@') + 1);
         }
     }
 
@@ -50,7 +44,7 @@ public final class SharedPortal {
         if (created.statusCode() != 201) {
             throw new IllegalStateException("workspace " + journey + " not created: " + created.statusCode() + " " + created.body());
         }
-        return new Workspace(shared.baseUrl(), PortalClient.field(created.body(), "id"), admin);
+        return new Workspace(shared.baseUrl(), admin);
     }
 
     /**
@@ -74,14 +68,5 @@ public final class SharedPortal {
             portal = started;
         }
         return portal;
-    }
-
-    /** The shared portal's log so far, for a failing journey's message. */
-    public static String log() {
-        try {
-            return portal == null ? "" : portal.log();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

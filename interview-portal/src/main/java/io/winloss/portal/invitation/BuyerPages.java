@@ -85,7 +85,7 @@ class BuyerPages {
 
     /** Saves a draft sent by survey.js; answers 204, or 404/410 like the page, or 409 once answered. */
     Mono<ServerResponse> saveDraft(ServerRequest request) {
-        return invitation(request).flatMap(inv -> {
+        return known(request, inv -> {
             if (inv.answeredAt() != null) {
                 return ServerResponse.status(HttpStatus.CONFLICT).build();
             }
@@ -95,22 +95,22 @@ class BuyerPages {
             return Mono.zip(surveys.current(inv.workspace()), request.formData())
                     .flatMap(t -> drafts.save(inv, AnswerSheet.read(t.getT1(), t.getT2()).entered()))
                     .then(ServerResponse.noContent().build());
-        }).switchIfEmpty(Mono.defer(() -> notFound(request)));
+        });
     }
 
     Mono<ServerResponse> thanks(ServerRequest request) {
-        return invitation(request).flatMap(inv -> page(request, VIEW_THANKS, HttpStatus.OK, Map.of()))
-                .switchIfEmpty(Mono.defer(() -> notFound(request)));
+        return known(request, inv -> page(request, VIEW_THANKS, HttpStatus.OK, Map.of()));
     }
 
     Mono<ServerResponse> optOut(ServerRequest request) {
-        return invitation(request).flatMap(inv -> invitations.optOut(inv)
-                        .then(page(request, VIEW_OPTED_OUT, HttpStatus.OK, Map.of("token", request.pathVariable("token")))))
-                .switchIfEmpty(Mono.defer(() -> notFound(request)));
+        return known(request, inv -> invitations.optOut(inv)
+                .then(page(request, VIEW_OPTED_OUT, HttpStatus.OK, Map.of("token", request.pathVariable("token")))));
     }
 
-    private Mono<Invitation> invitation(ServerRequest request) {
-        return invitations.byToken(request.pathVariable("token"));
+    /** The handler's answer for the link's invitation; an unknown link is the 404 page. */
+    private Mono<ServerResponse> known(ServerRequest request, Function<Invitation, Mono<ServerResponse>> handler) {
+        return invitations.byToken(request.pathVariable("token")).flatMap(handler)
+                .switchIfEmpty(Mono.defer(() -> notFound(request)));
     }
 
     /**
@@ -122,7 +122,7 @@ class BuyerPages {
      * ({@link Responses#record}).
      */
     private Mono<ServerResponse> whenOpen(ServerRequest request, Function<Invitation, Mono<ServerResponse>> handler) {
-        return invitation(request).flatMap(inv -> {
+        return known(request, inv -> {
             if (inv.answeredAt() != null) {
                 return page(request, VIEW_RECEIVED, HttpStatus.OK, Map.of());
             }
@@ -130,7 +130,7 @@ class BuyerPages {
                 return page(request, VIEW_EXPIRED, HttpStatus.GONE, Map.of());
             }
             return handler.apply(inv);
-        }).switchIfEmpty(Mono.defer(() -> notFound(request)));
+        });
     }
 
     private Mono<ServerResponse> survey(ServerRequest request, Invitation inv, SurveyForm form, HttpStatus status) {
