@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.bson.Document;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
@@ -35,9 +36,11 @@ import io.winloss.portal.workspace.Workspaces;
 
 /**
  * Loss themes through the API over analyses stored by hand (no models), as in {@link SearchApiTests}: 12 lost deals
- * all mentioning price (one of them five times) and 12 won deals of which 2 do.
+ * all mentioning price (one of them five times) and 12 won deals of which 2 do. The 24 deals are stored once for the
+ * class and only read; the tests that invite buyers store 24 deals of their own, so no test sees another's invitations.
  */
 @PortalTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ThemesTests {
 
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
@@ -64,19 +67,29 @@ class ThemesTests {
     @Autowired
     QuoteIndexer indexer;
 
-    TestTenant tenant;
-    WorkspaceId workspace;
-    WebTestClient analyst;
-    String firstLostDeal;
-    List<String> lostDeals = new ArrayList<>();
-    List<String> wonDeals = new ArrayList<>();
+    /** A workspace's 24 deals and an analyst of it. */
+    record Deals(TestTenant tenant, WorkspaceId workspace, WebTestClient analyst, List<String> lost, List<String> won) {
+    }
 
-    @BeforeEach
-    void twelveLostDealsAndTwelveWon() {
+    /** The workspace of the deals the tests share, which they read and never change, and its analyst. */
+    TestTenant tenant;
+    WebTestClient analyst;
+
+    @BeforeAll
+    void twelveLostDealsAndTwelveWonReadByEveryTest() {
         TestTenant.owner(workspaces);
-        tenant = TestTenant.create(workspaces);
-        workspace = tenant.workspace().id();
-        analyst = TestTenant.as(client, tenant.addUser(users, Role.ANALYST));
+        Deals shared = twelveLostDealsAndTwelveWon();
+        tenant = shared.tenant();
+        analyst = shared.analyst();
+    }
+
+    private Deals twelveLostDealsAndTwelveWon() {
+        TestTenant tenant = TestTenant.create(workspaces);
+        WorkspaceId workspace = tenant.workspace().id();
+        WebTestClient analyst = TestTenant.as(client, tenant.addUser(users, Role.ANALYST));
+        List<String> lostDeals = new ArrayList<>();
+        List<String> wonDeals = new ArrayList<>();
+        String firstLostDeal = null;
         for (int i = 0; i < 12; i++) {
             String lost = deal(tenant, "lost-" + i, "lost", i < 6 ? "enterprise" : "smb");
             lostDeals.add(lost);
@@ -101,6 +114,7 @@ class ThemesTests {
                     : buyer(0, "Ann", "Support was fine.", List.of(), List.of("support"), "positive", 0.5)));
         }
         awaitIndexed(workspace, firstLostDeal);
+        return new Deals(tenant, workspace, analyst, List.copyOf(lostDeals), List.copyOf(wonDeals));
     }
 
     @Test
@@ -179,25 +193,27 @@ class ThemesTests {
 
     @Test
     void responseRatesPerOutcomeStandBesideTheThemes() {
+        Deals own = twelveLostDealsAndTwelveWon();
         for (int i = 0; i < 4; i++) {
-            invite(lostDeals.get(i), i == 0);
-            invite(wonDeals.get(i), i < 3);
+            invite(own, own.lost().get(i), i == 0);
+            invite(own, own.won().get(i), i < 3);
         }
-        invite(wonDeals.get(0), false); // a second invitation of an answered deal: still one deal
+        invite(own, own.won().get(0), false); // a second invitation of an answered deal: still one deal
 
-        List<Map<String, Object>> rates = responseRates(themes(analyst, ""));
+        List<Map<String, Object>> rates = responseRates(themes(own.analyst(), ""));
 
         assertThat(rates).extracting(r -> r.get("outcome")).containsExactly("won", "lost");
         assertThat(rates.get(0)).containsEntry("invitedDeals", 4).containsEntry("answeredDeals", 3).containsEntry("rate", 0.75);
         assertThat(rates.get(1)).containsEntry("invitedDeals", 4).containsEntry("answeredDeals", 1).containsEntry("rate", 0.25);
         assertThat((List<?>) rates.get(1).get("ci")).hasSize(2);
-        assertThat(responseRates(themes(analyst, "segment=smb"))).isEmpty();
+        assertThat(responseRates(themes(own.analyst(), "segment=smb"))).isEmpty();
     }
 
     @Test
     void themesPageShowsTablesWhoseNumbersOpenTheQuotes() {
-        invite(lostDeals.get(0), true);
-        String page = page(analystPages(), "/themes");
+        Deals own = twelveLostDealsAndTwelveWon();
+        invite(own, own.lost().get(0), true);
+        String page = page(analystPages(own.tenant()), "/themes");
 
         assertThat(page).contains("<table class=\"themes-table\"", "data-theme=\"price\"", "12 of 12", "2 of 12",
                 "<table class=\"response-rates\"", "100%");
@@ -210,7 +226,7 @@ class ThemesTests {
                 .containsPattern("name=\"versus\" value=\"won\" checked")
                 .doesNotContainPattern("name=\"outcome\" value=\"won\" checked");
 
-        String enterprise = page(analystPages(), "/themes?segment=enterprise&outcome=lost&versus=won&versus=no_decision");
+        String enterprise = page(analystPages(own.tenant()), "/themes?segment=enterprise&outcome=lost&versus=won&versus=no_decision");
         assertThat(enterprise).contains("6 of 6", "segment=enterprise", "won or no_decision")
                 .containsPattern("name=\"versus\" value=\"no_decision\" checked");
     }
@@ -251,7 +267,7 @@ class ThemesTests {
 
     @Test
     void themesPageExplainsABadQuestionInsteadOfFailing() {
-        String page = page(analystPages(), "/themes?outcome=lost&versus=lost");
+        String page = page(analystPages(tenant), "/themes?outcome=lost&versus=lost");
 
         assertThat(page).contains("The comparison could not be made: versus: an outcome cannot be in both sets: lost")
                 .doesNotContain("<table class=\"themes-table\"");
@@ -283,12 +299,12 @@ class ThemesTests {
 
     // --- fixtures and helpers
 
-    private void invite(String dealId, boolean answered) {
-        Map<String, Object> invitation = analyst.post().uri("/api/deals/" + dealId + "/invitations")
+    private void invite(Deals deals, String dealId, boolean answered) {
+        Map<String, Object> invitation = deals.analyst().post().uri("/api/deals/" + dealId + "/invitations")
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("email", "buyer@example.test"))
                 .exchange().expectStatus().isCreated().expectBody(JSON).returnResult().getResponseBody();
         if (answered) {
-            store.tenant(workspace, Collections.INVITATIONS)
+            store.tenant(deals.workspace(), Collections.INVITATIONS)
                     .updateOne(new Document("_id", invitation.get("id")), new Document("$set", new Document("answeredAt", new Date())))
                     .block(Duration.ofSeconds(10));
         }
@@ -300,7 +316,7 @@ class ThemesTests {
         return result.getResponseBody();
     }
 
-    private PageSession analystPages() {
+    private PageSession analystPages(TestTenant tenant) {
         return PageSession.signIn(client, tenant.addUser(users, Role.ANALYST), TestTenant.PASSWORD);
     }
 
