@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.bson.Document;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -29,9 +30,11 @@ import io.winloss.portal.workspace.Workspaces;
 
 /**
  * The perception gap on deals whose answer is known: deals made through the API with the rep's reason, buyers' answers
- * stored as the survey stores them.
+ * stored as the survey stores them. The deals are stored once for the class: the tests read them and change nothing
+ * that counts (they add users, or a workspace of their own).
  */
 @PortalTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PerceptionGapTests {
 
     @Autowired
@@ -50,7 +53,7 @@ class PerceptionGapTests {
     /** Account name to deal id. */
     Map<String, String> ids = new HashMap<>();
 
-    @BeforeEach
+    @BeforeAll
     void knownDeals() {
         TestTenant.owner(workspaces);
         tenant = TestTenant.create(workspaces);
