@@ -7,8 +7,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -21,9 +22,12 @@ import io.winloss.portal.workspace.Workspaces;
 /**
  * The metric before an action's start date and since, on deals whose answer is known: created through
  * {@code POST /api/deals} with chosen outcomes, open and close dates and discounts, around a start date of 2026-06-01
- * (baseline window 2025-12-03 to 2026-05-31, the 180 days before).
+ * (baseline window 2025-12-03 to 2026-05-31, the 180 days before). The deals are stored once for the class and each
+ * test measures them with an action of its own; the test that adds deals stores the known deals again in a workspace
+ * of its own.
  */
 @PortalTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @SuppressWarnings("unchecked")
 class ActionMetricTests {
 
@@ -38,44 +42,54 @@ class ActionMetricTests {
     @Autowired
     Users users;
 
-    TestTenant tenant;
-    String analyst;
-    WebTestClient asAnalyst;
+    /** A workspace's analyst, by email and as an API client. */
+    record Analyst(String email, WebTestClient api) {
+    }
 
-    @BeforeEach
-    void knownDeals() {
-        tenant = TestTenant.create(workspaces);
-        analyst = tenant.addUser(users, Role.ANALYST);
-        asAnalyst = TestTenant.as(client, analyst);
+    /** The analyst of the workspace whose known deals the tests share and never change. */
+    Analyst analyst;
+
+    @BeforeAll
+    void knownDealsReadByEveryTest() {
+        analyst = knownDeals();
+    }
+
+    private Analyst knownDeals() {
+        TestTenant tenant = TestTenant.create(workspaces);
+        String email = tenant.addUser(users, Role.ANALYST);
+        WebTestClient asAnalyst = TestTenant.as(client, email);
+        Analyst analyst = new Analyst(email, asAnalyst);
         // before: 3 won (cycles 30, 40, 50 days; discounts 10%, 20%, 30%) and 9 lost, one on each edge of the window
-        won("2026-01-10", "2025-12-11", 0.10);
-        won("2026-02-10", "2026-01-01", 0.20);
-        won("2026-05-31", "2026-04-11", 0.30);
+        won(analyst, "2026-01-10", "2025-12-11", 0.10);
+        won(analyst, "2026-02-10", "2026-01-01", 0.20);
+        won(analyst, "2026-05-31", "2026-04-11", 0.30);
         for (String close : List.of("2025-12-03", "2025-12-20", "2026-01-15", "2026-02-01", "2026-03-01", "2026-03-20",
                 "2026-04-02", "2026-05-05", "2026-05-31")) {
             ActionFixture.deal(asAnalyst, "lost", close, Map.of());
         }
         // outside both windows or not counted: a win the day before the baseline, a no-decision, an open deal
-        won("2025-12-02", "2025-11-01", 0.50);
+        won(analyst, "2025-12-02", "2025-11-01", 0.50);
         ActionFixture.deal(asAnalyst, "no_decision", "2026-03-01", Map.of());
         ActionFixture.deal(asAnalyst, "open", "2026-07-01", Map.of());
         // since: 6 won (cycles 10 to 60 days, all at 5% discount), 4 lost, the first on the start date itself
         LocalDate close = LocalDate.parse(START);
         for (int days = 10; days <= 60; days += 10) {
-            won(close.toString(), close.minusDays(days).toString(), 0.05);
+            won(analyst, close.toString(), close.minusDays(days).toString(), 0.05);
             close = close.plusDays(7);
         }
         for (String lost : List.of("2026-06-01", "2026-07-04", "2026-08-15", "2026-09-30")) {
             ActionFixture.deal(asAnalyst, "lost", lost, Map.of());
         }
+        return analyst;
     }
 
-    private void won(String close, String open, double discount) {
-        ActionFixture.deal(asAnalyst, "won", close, Map.of("openDate", open, "discount", discount));
+    private static void won(Analyst analyst, String close, String open, double discount) {
+        ActionFixture.deal(analyst.api(), "won", close, Map.of("openDate", open, "discount", discount));
     }
 
-    private Map<String, Object> measured(String metric, String segment) {
-        Map<String, Object> body = ActionFixture.action(analyst);
+    private static Map<String, Object> measured(Analyst analyst, String metric, String segment) {
+        WebTestClient asAnalyst = analyst.api();
+        Map<String, Object> body = ActionFixture.action(analyst.email());
         body.put("startDate", START);
         body.put("metric", metric);
         if (segment != null) {
@@ -96,7 +110,7 @@ class ActionMetricTests {
 
     @Test
     void winRateBeforeAndSinceWithWilsonIntervals() {
-        Map<String, Object> action = measured("winRate", null);
+        Map<String, Object> action = measured(analyst, "winRate", null);
         Map<String, Object> baseline = (Map<String, Object>) action.get("baseline");
         Map<String, Object> current = (Map<String, Object>) action.get("current");
 
@@ -122,7 +136,7 @@ class ActionMetricTests {
 
     @Test
     void cycleDaysAreTheMeanOfWonDealsWithATIntervalAndTooFewBeforeSaysSo() {
-        Map<String, Object> action = measured("cycleDays", null);
+        Map<String, Object> action = measured(analyst, "cycleDays", null);
         Map<String, Object> baseline = (Map<String, Object>) action.get("baseline");
         Map<String, Object> current = (Map<String, Object>) action.get("current");
 
@@ -141,7 +155,7 @@ class ActionMetricTests {
 
     @Test
     void discountDepthIsTheMeanDiscountOfWonDeals() {
-        Map<String, Object> action = measured("discountDepth", null);
+        Map<String, Object> action = measured(analyst, "discountDepth", null);
         Map<String, Object> baseline = (Map<String, Object>) action.get("baseline");
         Map<String, Object> current = (Map<String, Object>) action.get("current");
 
@@ -157,9 +171,10 @@ class ActionMetricTests {
 
     @Test
     void aSegmentWithTwoDealsIsTooFewToConclude() {
-        ActionFixture.deal(asAnalyst, "won", "2026-06-10", Map.of("segment", "enterprise"));
-        ActionFixture.deal(asAnalyst, "lost", "2026-06-11", Map.of("segment", "enterprise"));
-        Map<String, Object> action = measured("winRate", "enterprise");
+        Analyst own = knownDeals();
+        ActionFixture.deal(own.api(), "won", "2026-06-10", Map.of("segment", "enterprise"));
+        ActionFixture.deal(own.api(), "lost", "2026-06-11", Map.of("segment", "enterprise"));
+        Map<String, Object> action = measured(own, "winRate", "enterprise");
         Map<String, Object> baseline = (Map<String, Object>) action.get("baseline");
         Map<String, Object> current = (Map<String, Object>) action.get("current");
         assertThat(baseline).containsEntry("deals", 0).containsEntry("conclusive", false)
