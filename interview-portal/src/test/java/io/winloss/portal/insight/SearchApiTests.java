@@ -13,8 +13,9 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 import org.bson.Document;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
@@ -39,9 +40,12 @@ import reactor.core.publisher.Mono;
 
 /**
  * Quote search through the API over analyses stored by hand (no models): the index follows the change log, so each
- * test waits until the indexer has caught up with the log before it asks.
+ * test waits until the indexer has caught up with the log before it asks. The analysed interviews and answers are
+ * stored once for the class and only read; the tests that change them (a new interview, a correction, new deal facts,
+ * a rebuild) store the same ones again in a workspace of their own.
  */
 @PortalTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchApiTests {
 
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
@@ -68,24 +72,37 @@ class SearchApiTests {
     @Autowired
     QuoteIndexer indexer;
 
+    /** A workspace's analysed interviews and answer, its analyst and the ids the tests look for. */
+    record Analysed(TestTenant tenant, WorkspaceId workspace, String analystEmail, WebTestClient analyst, String lostDeal,
+            String wonDeal, String lostInterview) {
+    }
+
+    /** The shared workspace, which the tests read and never change, and what it holds. */
+    Analysed shared;
     TestTenant tenant;
-    WorkspaceId workspace;
     WebTestClient analyst;
     String analystEmail;
     String lostDeal;
-    String wonDeal;
     String lostInterview;
 
-    @BeforeEach
-    void analysedInterviewsAndAnswers() {
+    @BeforeAll
+    void analysedInterviewsAndAnswersReadByEveryTest() {
         TestTenant.owner(workspaces);
-        tenant = TestTenant.create(workspaces);
-        workspace = tenant.workspace().id();
-        analystEmail = tenant.addUser(users, Role.ANALYST);
-        analyst = TestTenant.as(client, analystEmail);
-        lostDeal = deal(tenant, "crm-lost", "Hooli", "lost", "enterprise");
-        wonDeal = deal(tenant, "crm-won", "Initech", "won", "smb");
-        lostInterview = interview(workspace, lostDeal, List.of(
+        shared = analysedInterviewsAndAnswers();
+        tenant = shared.tenant();
+        analyst = shared.analyst();
+        analystEmail = shared.analystEmail();
+        lostDeal = shared.lostDeal();
+        lostInterview = shared.lostInterview();
+    }
+
+    private Analysed analysedInterviewsAndAnswers() {
+        TestTenant tenant = TestTenant.create(workspaces);
+        WorkspaceId workspace = tenant.workspace().id();
+        String analystEmail = tenant.addUser(users, Role.ANALYST);
+        String lostDeal = deal(tenant, "crm-lost", "Hooli", "lost", "enterprise");
+        String wonDeal = deal(tenant, "crm-won", "Initech", "won", "smb");
+        String lostInterview = interview(workspace, lostDeal, List.of(
                 interviewer(0, "What about the price?"),
                 buyer(1, "Tom", "The price was too high compared to HubSpot.", List.of("HubSpot"), List.of("price"), "negative", -1.0),
                 buyer(2, "Tom", "Support was great.", List.of(), List.of("support"), "positive", 1.0)));
@@ -93,7 +110,10 @@ class SearchApiTests {
                 buyer(0, "Ann", "Your price was fair.", List.of(), List.of("price"), "positive", 0.8)));
         response(workspace, wonDeal, List.of(
                 buyer(0, "primaryReason", "Integration with our CRM took one afternoon.", List.of(), List.of("integration"), "positive", 0.5)));
-        awaitIndexed();
+        Analysed analysed = new Analysed(tenant, workspace, analystEmail, TestTenant.as(client, analystEmail), lostDeal, wonDeal,
+                lostInterview);
+        awaitIndexed(analysed);
+        return analysed;
     }
 
     @Test
@@ -134,10 +154,11 @@ class SearchApiTests {
 
     @Test
     void csvExportHoldsEveryHitAndDefusesFormulas() {
-        interview(workspace, lostDeal, List.of(buyer(0, "=HYPERLINK(\"http://evil\")", "=1+1 the price again", List.of(),
+        Analysed own = analysedInterviewsAndAnswers();
+        interview(own.workspace(), own.lostDeal(), List.of(buyer(0, "=HYPERLINK(\"http://evil\")", "=1+1 the price again", List.of(),
                 List.of("price"), "negative", -1.0)));
-        awaitIndexed();
-        io.winloss.portal.PageSession page = io.winloss.portal.PageSession.signIn(client, analystEmail, TestTenant.PASSWORD);
+        awaitIndexed(own);
+        io.winloss.portal.PageSession page = io.winloss.portal.PageSession.signIn(client, own.analystEmail(), TestTenant.PASSWORD);
 
         String csv = page.get("/search.csv?q=price&sort=date").getResponseBody();
 
@@ -149,13 +170,14 @@ class SearchApiTests {
 
     @Test
     void aCorrectionChangesTheCountsOnceIndexed() {
-        assertThat(facet(search(analyst, ""), "criterion")).containsEntry("price", 2);
+        Analysed own = analysedInterviewsAndAnswers();
+        assertThat(facet(search(own.analyst(), ""), "criterion")).containsEntry("price", 2);
 
-        analyses.correct(workspace, "interview:" + lostInterview, 2, new Correction(2, null, null,
-                List.of("support", "price"), null, tenant.adminEmail(), Instant.now())).block(Duration.ofSeconds(10));
-        awaitIndexed();
+        analyses.correct(own.workspace(), "interview:" + own.lostInterview(), 2, new Correction(2, null, null,
+                List.of("support", "price"), null, own.tenant().adminEmail(), Instant.now())).block(Duration.ofSeconds(10));
+        awaitIndexed(own);
 
-        Map<String, Object> page = search(analyst, "criterion=price");
+        Map<String, Object> page = search(own.analyst(), "criterion=price");
         assertThat(facet(page, "criterion")).containsEntry("price", 3);
         assertThat(hits(page)).extracting(h -> h.get("text")).contains("Support was great.");
     }
@@ -180,23 +202,25 @@ class SearchApiTests {
 
     @Test
     void aDealsNewFactsReachItsQuotes() {
-        analyst.post().uri("/api/deals").contentType(MediaType.APPLICATION_JSON)
+        Analysed own = analysedInterviewsAndAnswers();
+        own.analyst().post().uri("/api/deals").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("externalId", "crm-lost", "account", "Hooli", "outcome", "won", "closeDate", "2026-03-31",
                         "segment", "enterprise"))
                 .exchange().expectStatus().isOk();
-        awaitIndexed();
+        awaitIndexed(own);
 
-        assertThat(facet(search(analyst, "q=price"), "outcome")).containsEntry("won", 2).doesNotContainKey("lost");
+        assertThat(facet(search(own.analyst(), "q=price"), "outcome")).containsEntry("won", 2).doesNotContainKey("lost");
     }
 
     @Test
     void aDealUpdatedByACsvImportReachesItsQuotes() {
-        tenant.asAdmin(client).post().uri("/api/deals/import").contentType(MediaType.valueOf("text/csv"))
+        Analysed own = analysedInterviewsAndAnswers();
+        own.tenant().asAdmin(client).post().uri("/api/deals/import").contentType(MediaType.valueOf("text/csv"))
                 .bodyValue("externalId,account,outcome,closeDate,segment\ncrm-won,Initech,lost,2026-03-31,smb\nnew-1,Beta,won,2026-01-02,smb\n")
                 .exchange().expectStatus().isOk();
-        awaitIndexed();
+        awaitIndexed(own);
 
-        assertThat(facet(search(analyst, "q=price"), "outcome")).containsEntry("lost", 2).doesNotContainKey("won");
+        assertThat(facet(search(own.analyst(), "q=price"), "outcome")).containsEntry("lost", 2).doesNotContainKey("won");
     }
 
     @Test
@@ -213,7 +237,7 @@ class SearchApiTests {
         String otherDeal = deal(other, "crm-lost", "Hooli", "lost", "enterprise");
         interview(other.workspace().id(), otherDeal, List.of(
                 buyer(0, "Tom", "The price was too high compared to HubSpot.", List.of("HubSpot"), List.of("price"), "negative", -1.0)));
-        awaitIndexed();
+        awaitIndexed(shared);
 
         assertThat(hits(search(analyst, "q=too high"))).extracting(h -> h.get("dealId")).containsExactly(lostDeal);
         assertThat(hits(search(other.asAdmin(client), "q=too high"))).extracting(h -> h.get("dealId")).containsExactly(otherDeal);
@@ -237,19 +261,23 @@ class SearchApiTests {
 
     @Test
     void rebuildAnswers202AndTheSameQuotesComeBackEvenThoseTheLogNeverSaw() {
-        Map<String, Object> before = search(analyst, "q=price");
+        Analysed own = analysedInterviewsAndAnswers();
+        Map<String, Object> before = search(own.analyst(), "q=price");
         // as if the lost interview had been analysed before the change log existed
-        Mono.from(store.global(Collections.CHANGES).deleteMany(Filters.eq("target", "interview:" + lostInterview)))
+        Mono.from(store.global(Collections.CHANGES).deleteMany(Filters.eq("target", "interview:" + own.lostInterview())))
                 .block(Duration.ofSeconds(10));
 
-        analyst.post().uri("/api/search/rebuild").exchange().expectStatus().isForbidden();
-        tenant.asAdmin(client).post().uri("/api/search/rebuild").exchange().expectStatus().isForbidden();
+        own.analyst().post().uri("/api/search/rebuild").exchange().expectStatus().isForbidden();
+        own.tenant().asAdmin(client).post().uri("/api/search/rebuild").exchange().expectStatus().isForbidden();
         TestTenant.as(client, TestTenant.owner(workspaces)).post().uri("/api/search/rebuild").exchange()
                 .expectStatus().isEqualTo(HttpStatus.ACCEPTED);
 
-        Map<String, Object> after = await(() -> search(analyst, "q=price"), p -> p.get("total").equals(before.get("total")));
+        Map<String, Object> after = await(() -> search(own.analyst(), "q=price"), p -> p.get("total").equals(before.get("total")));
         assertThat(hits(after)).extracting(h -> h.get("text"))
                 .containsExactlyInAnyOrderElementsOf(hits(before).stream().map(h -> h.get("text")).toList());
+        // the rebuild emptied the whole index, the shared workspace's quotes too: they are back before the next test reads them
+        await(() -> indexer.rebuildStatus().rebuilding(), rebuilding -> !rebuilding, Duration.ofSeconds(60));
+        awaitIndexed(shared);
     }
 
     // --- fixtures and helpers
@@ -270,16 +298,20 @@ class SearchApiTests {
         return IndexedQuotes.response(store, analyses, owner, dealId, sentences);
     }
 
-    private void awaitIndexed() {
-        IndexedQuotes.awaitIndexed(changes, indexer, workspace, lostDeal);
+    private void awaitIndexed(Analysed analysed) {
+        IndexedQuotes.awaitIndexed(changes, indexer, analysed.workspace(), analysed.lostDeal());
     }
 
     private static <T> T await(java.util.function.Supplier<T> probe, Predicate<T> done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        return await(probe, done, Duration.ofSeconds(10));
+    }
+
+    private static <T> T await(java.util.function.Supplier<T> probe, Predicate<T> done, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
         T value = probe.get();
         while (!done.test(value)) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not reached within 10 s; last seen " + value);
+                throw new AssertionError("not reached within " + within.toSeconds() + " s; last seen " + value);
             }
             try {
                 Thread.sleep(50);
