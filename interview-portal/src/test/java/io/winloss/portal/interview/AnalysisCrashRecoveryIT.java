@@ -184,11 +184,16 @@ class AnalysisCrashRecoveryIT {
             Map<String, String> before = api.statuses(dealId);
             Set<String> unfinished = new HashSet<>(ids(before, "queued"));
             unfinished.addAll(ids(before, "analyzing"));
-            uploadAll(api, dealId, List.of(generated(), generated()), 2);
-            Map<String, String> replaying = awaitStatuses(api, dealId,
-                    s -> unfinished.stream().anyMatch(id -> "done".equals(s.get(id)))
-                            && (unfinished.contains(longId) ? "analyzing".equals(s.get(longId)) : count(s, "analyzing") > 0),
-                    "a replayed job finished while another (the long call, if it was interrupted) runs");
+            // new uploads queue behind the replayed jobs; the longer call among them keeps a job running after the
+            // replays are done, so the moment below cannot pass between two looks
+            uploadAll(api, dealId, List.of(generated(), generated(60), generated()), 3);
+            Map<String, String> replaying = awaitStatuses(api, dealId, s -> {
+                boolean replayedOneDone = unfinished.stream().anyMatch(id -> "done".equals(s.get(id)));
+                boolean longCallPending = unfinished.contains(longId) && !"done".equals(s.get(longId));
+                return replayedOneDone && (longCallPending
+                        ? "analyzing".equals(s.get(longId))
+                        : count(s, "queued") + count(s, "analyzing") > 0);
+            }, "a replayed job finished while another job (the long call, if it was interrupted and is not done) runs");
             // the instance owner rebuilds the index: answered once it is empty, so the kill finds it mid-rebuild
             HttpResponse<String> rebuild = api.client.postJson("/api/search/rebuild", "{}");
             portal.kill();
