@@ -53,6 +53,7 @@ public class AnalysisWorker {
     private final java.util.Set<String> runningJobs = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Scheduler scheduler;
     private Disposable renewal;
+    private volatile boolean stopping;
 
     @Autowired
     AnalysisWorker(AnalysisJobs jobs, Analyses analyses, AnalysisPipeline pipeline, AnalysisSettings settings,
@@ -111,7 +112,7 @@ public class AnalysisWorker {
                     run(job).doFinally(s -> {
                         runningJobs.remove(job.id());
                         running.decrementAndGet();
-                    }).subscribe(v -> { }, e -> log.error("analysis of {} ended abnormally: {}", job.target(), e.toString()));
+                    }).subscribe(v -> { }, e -> unrecorded(job, e));
                 })
                 .map(job -> 1)
                 .repeat(settings.jobs() - 1L)
@@ -122,6 +123,21 @@ public class AnalysisWorker {
                     log.warn("claiming analysis jobs failed: {}", e.toString());
                     return Mono.just(0);
                 });
+    }
+
+    /**
+     * The job's end could not be written (the store was unreachable even for the failure): the job keeps its lease,
+     * which this process no longer renews, and a worker takes it up again once the lease ends. When the portal is
+     * stopping, the store closing under a running job is expected and logged as such, not as an error.
+     */
+    private void unrecorded(AnalysisJob job, Throwable e) {
+        if (stopping) {
+            log.info("analysis of {} (job {}) stopped with the portal; a worker takes it up again after its lease: {}",
+                    job.target(), job.id(), e.toString());
+        } else {
+            log.warn("analysis of {} (job {}) ended without its outcome stored; a worker takes it up again after its lease: {}",
+                    job.target(), job.id(), e.toString());
+        }
     }
 
     /** Analyses one claimed job to its end: done, queued again after a backoff, or failed. */
@@ -206,6 +222,7 @@ public class AnalysisWorker {
 
     @PreDestroy
     void stop() {
+        stopping = true;
         if (renewal != null) {
             renewal.dispose();
         }

@@ -37,7 +37,6 @@ class BuyerPages {
     static final String VIEW_THANKS = "survey/thanks";
     static final String VIEW_OPTED_OUT = "survey/opted-out";
     static final String VIEW_NOT_FOUND = "error/404";
-    static final String VIEW_TOO_LONG = "survey/too-long";
 
     private final Invitations invitations;
     private final Responses responses;

@@ -7,9 +7,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 
 import io.winloss.portal.account.DuplicateEmail;
@@ -42,11 +44,17 @@ class ApiErrors {
         return ResponseEntity.badRequest().body(new Errors(List.of(new FieldError("body", message))));
     }
 
-    /** A multipart part beyond the disk limit (a transcript far over 20 MB): refused while it streams, nothing stored. */
+    /**
+     * A body beyond what the portal reads: a multipart part over its limit (a transcript far over 20 MB), refused while
+     * it streams, or a JSON body over {@link BodyTooLarge#MAX_MEGABYTES} MB. Nothing is stored.
+     */
     @ExceptionHandler(org.springframework.core.io.buffer.DataBufferLimitException.class)
-    ResponseEntity<Errors> tooLarge(org.springframework.core.io.buffer.DataBufferLimitException e) {
-        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-                .body(new Errors(List.of(new FieldError("file", "the upload is larger than the 20 MB a transcript may have"))));
+    ResponseEntity<Errors> tooLarge(org.springframework.core.io.buffer.DataBufferLimitException e, ServerWebExchange exchange) {
+        MediaType type = exchange.getRequest().getHeaders().getContentType();
+        FieldError error = type != null && MediaType.MULTIPART_FORM_DATA.includes(type)
+                ? new FieldError("file", "the upload is larger than the 20 MB a transcript may have")
+                : new FieldError("body", BodyTooLarge.MESSAGE);
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(new Errors(List.of(error)));
     }
 
     @ExceptionHandler(NotFound.class)

@@ -1,0 +1,70 @@
+package io.winloss.portal.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebExceptionHandler;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * A request body larger than the portal reads into memory ({@link #MAX_BYTES}, {@code spring.http.codecs.max-in-memory-size})
+ * that was refused before any route saw it: a form, which the CSRF filter reads first. It answers 413 with a page that
+ * says so (the buyer's own page on survey links) or, under {@code /api/}, the API's error body, where it was a 500.
+ * It runs ahead of Spring Boot's handler (order -1). Uploads have their own limits and answers ({@code UploadSizeLimit});
+ * a body too large for a controller is answered by {@link ApiErrors} and {@link PageErrors}. Nothing of such a request
+ * is stored.
+ */
+@Component
+@Order(-2)
+class BodyTooLarge implements WebExceptionHandler {
+
+    /** What {@code spring.http.codecs.max-in-memory-size} is set to in application.properties. */
+    static final int MAX_MEGABYTES = 1;
+    static final String MESSAGE = "the request body is larger than the " + MAX_MEGABYTES + " MB the portal reads; nothing was stored";
+    static final String VIEW_BUYER = "survey/too-long";
+    static final String VIEW_STAFF = "error/form-too-large";
+
+    private final PageTemplates templates;
+
+    BodyTooLarge(PageTemplates templates) {
+        this.templates = templates;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+        if (!causedByLimit(error) || exchange.getResponse().isCommitted()) {
+            return Mono.error(error);
+        }
+        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        exchange.getResponse().setStatusCode(HttpStatus.CONTENT_TOO_LARGE);
+        if (path.startsWith("/api/")) {
+            String json = "{\"errors\":[{\"field\":\"body\",\"message\":\"" + MESSAGE + "\"}]}";
+            return write(exchange, MediaType.APPLICATION_JSON, json);
+        }
+        String view = path.startsWith("/s/") ? VIEW_BUYER : VIEW_STAFF;
+        return write(exchange, new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8),
+                templates.render(view, Map.of("limitMegabytes", MAX_MEGABYTES), exchange));
+    }
+
+    static boolean causedByLimit(Throwable error) {
+        for (Throwable e = error; e != null; e = e.getCause()) {
+            if (e instanceof DataBufferLimitException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Mono<Void> write(ServerWebExchange exchange, MediaType type, String body) {
+        exchange.getResponse().getHeaders().setContentType(type);
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return exchange.getResponse().writeWith(Mono.just(exchange.getResponse().bufferFactory().wrap(bytes)));
+    }
+}
