@@ -4,16 +4,22 @@ import static io.winloss.portal.analysis.AnalysisFixture.buyer;
 import static io.winloss.portal.analysis.AnalysisFixture.interviewer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import io.winloss.nlp.evaluation.Evaluation;
+import io.winloss.nlp.evaluation.LabelledSentence;
 import io.winloss.portal.PageSession;
 import io.winloss.portal.PortalTest;
 import io.winloss.portal.TestTenant;
@@ -112,9 +118,37 @@ class TagCorrectionsTests {
 
     @Test
     void analystsMayNotSeeThePage() {
-        PageSession analyst = PageSession.signIn(client, tenant.addUser(users, Role.ANALYST), TestTenant.PASSWORD);
+        String analystEmail = tenant.addUser(users, Role.ANALYST);
+        PageSession analyst = PageSession.signIn(client, analystEmail, TestTenant.PASSWORD);
 
         assertThat(analyst.get("/admin/tagging").getStatus()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(analyst.get("/admin/tagging/corrections.jsonl").getStatus()).isEqualTo(HttpStatus.FORBIDDEN);
+        TestTenant.as(client, analystEmail).get().uri("/api/corrections").exchange().expectStatus().isForbidden();
+    }
+
+    @Test
+    void correctedSentencesExportAsTheEvaluationSetsFormat(@TempDir Path folder) throws Exception {
+        byte[] body = tenant.asAdmin(client).get().uri("/api/corrections").exchange().expectStatus().isOk()
+                .expectHeader().contentType("application/x-ndjson")
+                .expectHeader().valueMatches("Content-Disposition", "attachment; filename=\"corrections.jsonl\"")
+                .expectBody().returnResult().getResponseBody();
+        Path file = Files.write(folder.resolve("corrections.jsonl"), body);
+
+        List<LabelledSentence> sentences = Evaluation.read(file);
+
+        assertThat(sentences).as("the three corrected buyer sentences; the interviewer's question carries no tags").containsExactly(
+                new LabelledSentence(target + "#1", "HubSpot was cheaper.", Set.of("HubSpot"), Set.of("price", "integration"), "negative"),
+                new LabelledSentence(target + "#2", "Salesforce and HubSpot both demoed.", Set.of("HubSpot"), Set.of(), "neutral"),
+                new LabelledSentence(target + "#3", "Your support was slow.", Set.of(), Set.of("support"), "neutral"));
+    }
+
+    @Test
+    void theAdminPageLinksTheSameDownload() {
+        PageSession admin = PageSession.signIn(client, tenant.adminEmail(), TestTenant.PASSWORD);
+
+        assertThat(admin.get("/admin/tagging").getResponseBody()).contains("href=\"/admin/tagging/corrections.jsonl\"");
+        String download = admin.get("/admin/tagging/corrections.jsonl").getResponseBody();
+        assertThat(download.lines()).hasSize(3).allMatch(line -> line.startsWith("{") && line.contains(target));
     }
 
     @Test
@@ -126,5 +160,8 @@ class TagCorrectionsTests {
         assertThat(html).contains("0 corrected of 0 analysed buyer sentences", "Nothing analysed yet.", "No sentiment corrected yet.")
                 .doesNotContain("Salesforce", "HubSpot", "integration");
         assertThat(tagCorrections.report(other.workspace().id()).block(Duration.ofSeconds(10)).tags()).isEmpty();
+        byte[] exported = other.asAdmin(client).get().uri("/api/corrections").exchange().expectStatus().isOk()
+                .expectBody().returnResult().getResponseBody();
+        assertThat(exported).as("another workspace's corrections export nothing of this one's").isNullOrEmpty();
     }
 }
