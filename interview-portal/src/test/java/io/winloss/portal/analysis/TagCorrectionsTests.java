@@ -143,6 +143,23 @@ class TagCorrectionsTests {
     }
 
     @Test
+    void correctedSurveyAnswersExportToo() {
+        TestTenant surveys = TestTenant.create(workspaces);
+        WorkspaceId workspace = surveys.workspace().id();
+        String response = "response:export-" + java.util.UUID.randomUUID();
+        AnalysisFixture.save(analyses, workspace, response, List.of(
+                buyer(0, "whatWouldHaveChanged", "A lower price.", List.of(), List.of(), "neutral", 0.0)));
+        analyses.correct(workspace, response, 0, new Correction(0, null, null, List.of("price"), "negative",
+                surveys.adminEmail(), Instant.now())).block(Duration.ofSeconds(10));
+
+        String exported = surveys.asAdmin(client).get().uri("/api/corrections").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(exported.lines()).singleElement().asString()
+                .contains("\"id\":\"" + response + "#0\"", "\"criteria\":[\"price\"]", "\"sentiment\":\"negative\"");
+    }
+
+    @Test
     void theAdminPageLinksTheSameDownload() {
         PageSession admin = PageSession.signIn(client, tenant.adminEmail(), TestTenant.PASSWORD);
 
