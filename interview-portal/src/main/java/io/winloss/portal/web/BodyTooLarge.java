@@ -14,9 +14,10 @@ import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
 
 /**
- * A request body larger than the portal reads into memory ({@link #MAX_BYTES}, {@code spring.http.codecs.max-in-memory-size})
+ * A request body larger than the portal reads into memory ({@link #MAX_MEGABYTES} MB, {@code spring.http.codecs.max-in-memory-size})
  * that was refused before any route saw it: a form, which the CSRF filter reads first. It answers 413 with a page that
- * says so (the buyer's own page on survey links) or, under {@code /api/}, the API's error body, where it was a 500.
+ * says so (the buyer's own page on survey links), where a staff form was a 500. API bodies are read by their
+ * controllers, never by a filter (the API has no CSRF check).
  * It runs ahead of Spring Boot's handler (order -1). Uploads have their own limits and answers ({@code UploadSizeLimit});
  * a body too large for a controller is answered by {@link ApiErrors} and {@link PageErrors}. Nothing of such a request
  * is stored.
@@ -39,18 +40,15 @@ class BodyTooLarge implements WebExceptionHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
-        if (!causedByLimit(error) || exchange.getResponse().isCommitted()) {
+        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        if (!causedByLimit(error) || exchange.getResponse().isCommitted() || path.startsWith("/api/")) {
             return Mono.error(error);
         }
-        String path = exchange.getRequest().getPath().pathWithinApplication().value();
-        exchange.getResponse().setStatusCode(HttpStatus.CONTENT_TOO_LARGE);
-        if (path.startsWith("/api/")) {
-            String json = "{\"errors\":[{\"field\":\"body\",\"message\":\"" + MESSAGE + "\"}]}";
-            return write(exchange, MediaType.APPLICATION_JSON, json);
-        }
         String view = path.startsWith("/s/") ? VIEW_BUYER : VIEW_STAFF;
-        return write(exchange, new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8),
-                templates.render(view, Map.of("limitMegabytes", MAX_MEGABYTES), exchange));
+        byte[] html = templates.render(view, Map.of("limitMegabytes", MAX_MEGABYTES), exchange).getBytes(StandardCharsets.UTF_8);
+        exchange.getResponse().setStatusCode(HttpStatus.CONTENT_TOO_LARGE);
+        exchange.getResponse().getHeaders().setContentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8));
+        return exchange.getResponse().writeWith(Mono.just(exchange.getResponse().bufferFactory().wrap(html)));
     }
 
     static boolean causedByLimit(Throwable error) {
@@ -60,11 +58,5 @@ class BodyTooLarge implements WebExceptionHandler {
             }
         }
         return false;
-    }
-
-    private static Mono<Void> write(ServerWebExchange exchange, MediaType type, String body) {
-        exchange.getResponse().getHeaders().setContentType(type);
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return exchange.getResponse().writeWith(Mono.just(exchange.getResponse().bufferFactory().wrap(bytes)));
     }
 }
