@@ -32,8 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class CorrectedSentences {
 
-    public static final MediaType JSON_LINES = MediaType.parseMediaType("application/x-ndjson");
-
     /** One line of the file. */
     record Line(String id, String text, List<String> competitors, List<String> criteria, String sentiment) {
     }
@@ -65,7 +63,7 @@ public class CorrectedSentences {
         Flux<DataBuffer> body = lines(workspace).map(line -> DefaultDataBufferFactory.sharedInstance
                 .wrap((json.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8)));
         HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(JSON_LINES);
+        headers.setContentType(MediaType.APPLICATION_NDJSON);
         headers.setContentDisposition(ContentDisposition.attachment().filename("corrections.jsonl").build());
         return Mono.just(ResponseEntity.ok().headers(headers).body(body));
     }

@@ -5,7 +5,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ResponseBody;
 
 import io.winloss.portal.account.Staff;
 import reactor.core.publisher.Flux;
@@ -34,7 +33,6 @@ class TagCorrectionsPage {
     }
 
     @GetMapping("/admin/tagging/corrections.jsonl")
-    @ResponseBody
     Mono<ResponseEntity<Flux<DataBuffer>>> download(Staff staff) {
         return corrected.download(staff.workspace());
     }

@@ -5,10 +5,12 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ServerWebExchange;
@@ -23,6 +25,12 @@ import io.winloss.search.InvalidQuery;
 class ApiErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    private final DataSize bodyLimit;
+
+    ApiErrors(@Value(BodyTooLarge.LIMIT) DataSize bodyLimit) {
+        this.bodyLimit = bodyLimit;
+    }
 
     record Errors(List<FieldError> errors) {
     }
@@ -46,14 +54,14 @@ class ApiErrors {
 
     /**
      * A body beyond what the portal reads: a multipart part over its limit (a transcript far over 20 MB), refused while
-     * it streams, or a JSON body over {@link BodyTooLarge#MAX_MEGABYTES} MB. Nothing is stored.
+     * it streams, or a JSON body over the in-memory limit ({@link BodyTooLarge#LIMIT}). Nothing is stored.
      */
     @ExceptionHandler(org.springframework.core.io.buffer.DataBufferLimitException.class)
     ResponseEntity<Errors> tooLarge(org.springframework.core.io.buffer.DataBufferLimitException e, ServerWebExchange exchange) {
         MediaType type = exchange.getRequest().getHeaders().getContentType();
         FieldError error = type != null && MediaType.MULTIPART_FORM_DATA.includes(type)
                 ? new FieldError("file", "the upload is larger than the 20 MB a transcript may have")
-                : new FieldError("body", BodyTooLarge.MESSAGE);
+                : new FieldError("body", BodyTooLarge.message(bodyLimit));
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(new Errors(List.of(error)));
     }
 
