@@ -79,21 +79,11 @@ class SearchApiTests {
 
     /** The shared workspace, which the tests read and never change, and what it holds. */
     Analysed shared;
-    TestTenant tenant;
-    WebTestClient analyst;
-    String analystEmail;
-    String lostDeal;
-    String lostInterview;
 
     @BeforeAll
     void analysedInterviewsAndAnswersReadByEveryTest() {
         TestTenant.owner(workspaces);
         shared = analysedInterviewsAndAnswers();
-        tenant = shared.tenant();
-        analyst = shared.analyst();
-        analystEmail = shared.analystEmail();
-        lostDeal = shared.lostDeal();
-        lostInterview = shared.lostInterview();
     }
 
     private Analysed analysedInterviewsAndAnswers() {
@@ -118,15 +108,15 @@ class SearchApiTests {
 
     @Test
     void findsBuyerSentencesWithHighlightAndDealOutcomeNeverTheInterviewer() {
-        Map<String, Object> page = search(analyst, "q=price");
+        Map<String, Object> page = search(shared.analyst(), "q=price");
 
         assertThat(page.get("total")).isEqualTo(2);
         List<Map<String, Object>> hits = hits(page);
         assertThat(hits).extracting(h -> h.get("text"))
                 .containsExactlyInAnyOrder("The price was too high compared to HubSpot.", "Your price was fair.");
-        Map<String, Object> lost = hits.stream().filter(h -> lostDeal.equals(h.get("dealId"))).findFirst().orElseThrow();
+        Map<String, Object> lost = hits.stream().filter(h -> shared.lostDeal().equals(h.get("dealId"))).findFirst().orElseThrow();
         assertThat(lost).containsEntry("outcome", "lost").containsEntry("source", "interview")
-                .containsEntry("sourceId", lostInterview).containsEntry("speaker", "Tom").containsEntry("sentiment", "negative")
+                .containsEntry("sourceId", shared.lostInterview()).containsEntry("speaker", "Tom").containsEntry("sentiment", "negative")
                 .containsEntry("competitors", List.of("HubSpot")).containsEntry("criteria", List.of("price"))
                 .containsEntry("date", "2026-04-02");
         assertThat((String) lost.get("highlight")).contains("<mark>price</mark>");
@@ -137,18 +127,18 @@ class SearchApiTests {
 
     @Test
     void searchPageShowsHighlightedQuotesFacetsAndLinksToTheirPlace() {
-        io.winloss.portal.PageSession page = io.winloss.portal.PageSession.signIn(client, analystEmail, TestTenant.PASSWORD);
+        io.winloss.portal.PageSession page = io.winloss.portal.PageSession.signIn(client, shared.analystEmail(), TestTenant.PASSWORD);
 
         String html = page.get("/search?q=price&outcome=lost").getResponseBody();
 
         assertThat(html).contains("1 quotes", "The <mark>price</mark> was too high compared to HubSpot.");
-        assertThat(html).contains("/interviews/" + lostInterview + "#s-1").doesNotContain("Your price was fair.");
+        assertThat(html).contains("/interviews/" + shared.lostInterview() + "#s-1").doesNotContain("Your price was fair.");
         assertThat(html).containsPattern("name=\"outcome\" value=\"lost\"\s+checked");
         assertThat(html).contains("/search.csv?q=price&amp;outcome=lost");
 
         String bad = page.get("/search?q=(price").getResponseBody();
         assertThat(bad).contains("The search could not be read");
-        assertThat(TestTenant.as(client, tenant.addUser(users, Role.INTERVIEWER)).get().uri("/search").exchange()
+        assertThat(TestTenant.as(client, shared.tenant().addUser(users, Role.INTERVIEWER)).get().uri("/search").exchange()
                 .expectBody().returnResult().getStatus().value()).isIn(302, 403);
     }
 
@@ -184,19 +174,19 @@ class SearchApiTests {
 
     @Test
     void aFacetRepeatedIsOrAndDifferentFacetsAreAnd() {
-        assertThat(search(analyst, "outcome=lost&outcome=won&criterion=price").get("total")).isEqualTo(2);
-        assertThat(search(analyst, "outcome=lost&criterion=price").get("total")).isEqualTo(1);
-        assertThat(search(analyst, "outcome=won&criterion=price&criterion=integration").get("total")).isEqualTo(2);
-        assertThat(search(analyst, "outcome=won&source=survey").get("total")).isEqualTo(1);
-        assertThat(search(analyst, "segment=enterprise&sentiment=positive").get("total")).isEqualTo(1);
-        assertThat(search(analyst, "from=2026-04-01&to=2026-04-30").get("total")).as("the interviews, not today's answer").isEqualTo(3);
-        assertThat(search(analyst, "from=2026-04-01&to=2026-04-30&source=survey").get("total")).isEqualTo(0);
+        assertThat(search(shared.analyst(), "outcome=lost&outcome=won&criterion=price").get("total")).isEqualTo(2);
+        assertThat(search(shared.analyst(), "outcome=lost&criterion=price").get("total")).isEqualTo(1);
+        assertThat(search(shared.analyst(), "outcome=won&criterion=price&criterion=integration").get("total")).isEqualTo(2);
+        assertThat(search(shared.analyst(), "outcome=won&source=survey").get("total")).isEqualTo(1);
+        assertThat(search(shared.analyst(), "segment=enterprise&sentiment=positive").get("total")).isEqualTo(1);
+        assertThat(search(shared.analyst(), "from=2026-04-01&to=2026-04-30").get("total")).as("the interviews, not today's answer").isEqualTo(3);
+        assertThat(search(shared.analyst(), "from=2026-04-01&to=2026-04-30&source=survey").get("total")).isEqualTo(0);
     }
 
     @Test
     void newestFirstWhenSortedByDate() {
-        assertThat(hits(search(analyst, "sort=date")).get(0)).containsEntry("source", "survey");
-        analyst.get().uri("/api/search?sort=size").exchange().expectStatus().isBadRequest()
+        assertThat(hits(search(shared.analyst(), "sort=date")).get(0)).containsEntry("source", "survey");
+        shared.analyst().get().uri("/api/search?sort=size").exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("sort");
     }
 
@@ -225,7 +215,7 @@ class SearchApiTests {
 
     @Test
     void aQuotedPhraseMatchesTheWordsAsWritten() {
-        Map<String, Object> page = analyst.get().uri(b -> b.path("/api/search").queryParam("q", "{q}").build("\"too high\""))
+        Map<String, Object> page = shared.analyst().get().uri(b -> b.path("/api/search").queryParam("q", "{q}").build("\"too high\""))
                 .exchange().expectStatus().isOk().expectBody(JSON).returnResult().getResponseBody();
 
         assertThat(hits(page)).extracting(h -> h.get("text")).containsExactly("The price was too high compared to HubSpot.");
@@ -239,14 +229,14 @@ class SearchApiTests {
                 buyer(0, "Tom", "The price was too high compared to HubSpot.", List.of("HubSpot"), List.of("price"), "negative", -1.0)));
         awaitIndexed(shared);
 
-        assertThat(hits(search(analyst, "q=too high"))).extracting(h -> h.get("dealId")).containsExactly(lostDeal);
+        assertThat(hits(search(shared.analyst(), "q=too high"))).extracting(h -> h.get("dealId")).containsExactly(shared.lostDeal());
         assertThat(hits(search(other.asAdmin(client), "q=too high"))).extracting(h -> h.get("dealId")).containsExactly(otherDeal);
         assertThat(search(other.asAdmin(client), "q=fair").get("total")).isEqualTo(0);
     }
 
     @Test
     void anUnreadableQueryIsA400OnQ() {
-        analyst.get().uri("/api/search?q={q}", "\"unbalanced").exchange()
+        shared.analyst().get().uri("/api/search?q={q}", "\"unbalanced").exchange()
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("q")
                 .jsonPath("$.errors[0].message").isNotEmpty();
@@ -254,7 +244,7 @@ class SearchApiTests {
 
     @Test
     void interviewersMayNotSearch() {
-        WebTestClient interviewer = TestTenant.as(client, tenant.addUser(users, Role.INTERVIEWER));
+        WebTestClient interviewer = TestTenant.as(client, shared.tenant().addUser(users, Role.INTERVIEWER));
 
         interviewer.get().uri("/api/search?q=price").exchange().expectStatus().isForbidden();
     }
