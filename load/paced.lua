@@ -1,16 +1,19 @@
--- wrk script for load/run's paced page views: survey pages (the paths in the file named by WRK_PATHS) asked for at
--- PAGES_PER_SECOND in all, whatever the latency, as buyers arrive (open loop). Run with as many threads as connections
--- (-tN -cN): each thread is one connection with its own timetable, one page every N / rate seconds, the threads'
--- timetables spread over one period. A page's latency counts from when it was due, not from when it could be sent,
--- so a portal that falls behind shows it (no coordinated omission). Ends with one machine-readable line for Load.java.
+-- wrk script for load/run's paced phases: the paths in the file named by WRK_PATHS (survey pages, or searches with
+-- wrk's -H Authorization header) asked for at REQUESTS_PER_SECOND in all, whatever the latency, as people arrive
+-- (open loop). Run with as many threads as connections (-tN -cN): each thread is one connection with its own
+-- timetable, one request every N / rate seconds, the threads' timetables spread over one period. A request's latency
+-- counts from when it was due, not from when it could be sent, so a portal that falls behind shows it (no coordinated
+-- omission); an answer other than 200 is an error. Ends with one machine-readable line for Load.java; before it, with
+-- WRK_SLOW_MS set, one line for each request slower than that: when it was due (UTC, to set beside the portal's GC
+-- and application logs), its latency and its path.
 package.path = "load/?.lua;" .. package.path
 local timetable = require("timetable")
-local now_us, threads = timetable.now_us, timetable.threads
+local now_us, utc, threads = timetable.now_us, timetable.utc, timetable.threads
 setup = timetable.setup
 
 -- per thread (one connection)
-local paths, period_us, start_us, sent, due_us
-latencies_us, errors = {}, 0
+local paths, period_us, start_us, sent, due_us, path, slow_us
+latencies_us, errors, slow = {}, 0, {}
 
 init = function(args)
   paths = {}
@@ -18,9 +21,10 @@ init = function(args)
     paths[#paths + 1] = line
   end
   local count = tonumber(os.getenv("WRK_THREADS"))
-  period_us = 1000000 * count / tonumber(os.getenv("PAGES_PER_SECOND"))
+  period_us = 1000000 * count / tonumber(os.getenv("REQUESTS_PER_SECOND"))
   start_us = now_us() + period_us * index / count
   sent = 0
+  slow_us = tonumber(os.getenv("WRK_SLOW_MS") or "") and tonumber(os.getenv("WRK_SLOW_MS")) * 1000
 end
 
 delay = function()
@@ -31,11 +35,16 @@ end
 
 request = function()
   sent = sent + 1
-  return wrk.format("GET", paths[(index + sent * 7) % #paths + 1])
+  path = paths[(index + sent * 7) % #paths + 1]
+  return wrk.format("GET", path)
 end
 
 response = function(status, headers, body)
-  latencies_us[#latencies_us + 1] = now_us() - due_us
+  local latency_us = now_us() - due_us
+  latencies_us[#latencies_us + 1] = latency_us
+  if slow_us and latency_us > slow_us then
+    slow[#slow + 1] = string.format("SLOW due=%s ms=%.1f %s", utc(due_us), latency_us / 1000, path)
+  end
   if status ~= 200 then
     errors = errors + 1
   end
@@ -48,6 +57,9 @@ done = function(summary, latency, requests)
       all[#all + 1] = v
     end
     errs = errs + thread:get("errors")
+    for _, line in ipairs(thread:get("slow")) do
+      io.write(line, "\n")
+    end
   end
   table.sort(all)
   local function percentile(p)

@@ -17,6 +17,13 @@ function timetable.now_us()
   return tonumber(clock.tv_sec) * 1000000 + tonumber(clock.tv_nsec) / 1000
 end
 
+-- the wall-clock time (UTC) that monotonic time at_us was, as HH:MM:SS.mmm, to set beside the portal's logs
+function timetable.utc(at_us)
+  ffi.C.clock_gettime(0, clock) -- CLOCK_REALTIME
+  local wall_us = tonumber(clock.tv_sec) * 1000000 + tonumber(clock.tv_nsec) / 1000 - (timetable.now_us() - at_us)
+  return os.date("!%H:%M:%S", math.floor(wall_us / 1000000)) .. string.format(".%03d", math.floor(wall_us / 1000) % 1000)
+end
+
 -- wrk's setup(thread): numbers the threads (the global `index` in each) and keeps them for done()
 function timetable.setup(thread)
   thread:set("index", counter)
