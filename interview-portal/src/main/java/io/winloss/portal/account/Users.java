@@ -2,15 +2,20 @@ package io.winloss.portal.account;
 
 import static com.mongodb.client.model.Filters.eq;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Locale;
 
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Sorts;
@@ -29,12 +34,33 @@ import reactor.core.scheduler.Schedulers;
 @Component
 public class Users {
 
+    /**
+     * How long a process keeps who an API key's user is ({@link ApiKeys}) before reading it again: a change made on
+     * another process counts here within this time.
+     */
+    static final Duration KEPT = Duration.ofSeconds(10);
+
     private final Store store;
     private final PasswordEncoder passwords;
+    /** Who each user an API key recently acted for is, by user id. */
+    private final Cache<String, Staff> staff;
 
+    @Autowired
     Users(Store store, PasswordEncoder passwords) {
+        this(store, passwords, Clock.systemUTC());
+    }
+
+    /** With the clock that says when a kept user is due to be read again. */
+    Users(Store store, PasswordEncoder passwords, Clock clock) {
         this.store = store;
         this.passwords = passwords;
+        this.staff = kept(clock);
+    }
+
+    /** A bounded cache whose entries are read again after {@link #KEPT}, by {@code clock}. */
+    static <K, V> Cache<K, V> kept(Clock clock) {
+        return Caffeine.newBuilder().expireAfterWrite(KEPT).maximumSize(10_000)
+                .ticker(() -> clock.millis() * 1_000_000).build();
     }
 
     /** Creates a user in the workspace; fails with {@link DuplicateEmail} if the email is taken anywhere. */
@@ -81,12 +107,14 @@ public class Users {
     public Mono<User> changeRole(WorkspaceId workspace, String id, Role role) {
         return store.tenant(workspace, Collections.USERS)
                 .findOneAndUpdate(eq("_id", id), Updates.set("role", role.name()))
+                .doOnSuccess(changed -> staff.invalidate(id))
                 .map(Users::toUser)
                 .switchIfEmpty(Mono.error(() -> new NotFound("user")));
     }
 
     public Mono<Void> remove(WorkspaceId workspace, String id) {
         return store.tenant(workspace, Collections.USERS).deleteOne(eq("_id", id))
+                .doOnSuccess(n -> staff.invalidate(id))
                 .flatMap(n -> n == 0 ? Mono.error(new NotFound("user")) : Mono.empty());
     }
 
@@ -100,8 +128,15 @@ public class Users {
                 .map(doc -> new StaffDetails(toStaff(doc), doc.getString("passwordHash"), Lockouts.signInRecordOf(doc)));
     }
 
+    /** The staff member with this id, or empty; kept for {@link #KEPT} (see {@link ApiKeys}). */
     Mono<Staff> findStaff(String userId) {
-        return Mono.from(store.global(Collections.USERS).find(eq("_id", userId)).first()).map(Users::toStaff);
+        Staff known = staff.getIfPresent(userId);
+        if (known != null) {
+            return Mono.just(known);
+        }
+        return Mono.from(store.global(Collections.USERS).find(eq("_id", userId)).first())
+                .map(Users::toStaff)
+                .doOnNext(found -> staff.put(userId, found));
     }
 
     private static String normalise(String email) {
