@@ -10,7 +10,6 @@ import java.util.Locale;
 
 import org.bson.Document;
 import org.bson.types.ObjectId;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -43,18 +42,11 @@ public class Users {
     private final Store store;
     private final PasswordEncoder passwords;
     /** Who each user an API key recently acted for is, by user id. */
-    private final Cache<String, Staff> staff;
+    private final Cache<String, Staff> staff = kept(Clock.systemUTC());
 
-    @Autowired
     Users(Store store, PasswordEncoder passwords) {
-        this(store, passwords, Clock.systemUTC());
-    }
-
-    /** With the clock that says when a kept user is due to be read again. */
-    Users(Store store, PasswordEncoder passwords, Clock clock) {
         this.store = store;
         this.passwords = passwords;
-        this.staff = kept(clock);
     }
 
     /** A bounded cache whose entries are read again after {@link #KEPT}, by {@code clock}. */
