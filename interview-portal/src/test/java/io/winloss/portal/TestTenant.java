@@ -7,6 +7,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.winloss.portal.account.NewUser;
 import io.winloss.portal.account.Role;
+import io.winloss.portal.account.Staff;
+import io.winloss.portal.account.User;
 import io.winloss.portal.account.Users;
 import io.winloss.portal.workspace.Workspace;
 import io.winloss.portal.workspace.Workspaces;
@@ -40,6 +42,12 @@ public record TestTenant(Workspace workspace, String adminEmail, String password
         String email = role.name().toLowerCase() + "-" + UUID.randomUUID() + "@example.test";
         users.create(workspace.id(), NewUser.of(email, PASSWORD, role.name())).block(Duration.ofSeconds(30));
         return email;
+    }
+
+    /** This workspace's user with {@code email} as the portal sees them signed in (not the instance owner). */
+    public Staff staff(Users users, String email) {
+        User user = users.findByEmail(workspace.id(), email).block(Duration.ofSeconds(30));
+        return new Staff(user.id(), workspace.id(), user.email(), user.role(), false);
     }
 
     /** A client that calls the API as this workspace's admin. */

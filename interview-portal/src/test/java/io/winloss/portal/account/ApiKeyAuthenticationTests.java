@@ -48,11 +48,6 @@ class ApiKeyAuthenticationTests {
         tenant = TestTenant.create(workspaces);
     }
 
-    private Staff staff(String email) {
-        User user = users.findByEmail(tenant.workspace().id(), email).block();
-        return new Staff(user.id(), tenant.workspace().id(), user.email(), user.role(), false);
-    }
-
     /** GET /api/users, which admins may call and analysts may not. */
     private WebTestClient.ResponseSpec listUsers(String key) {
         return client.get().uri("/api/users").headers(h -> h.setBearerAuth(key)).exchange();
@@ -60,7 +55,7 @@ class ApiKeyAuthenticationTests {
 
     @Test
     void demotedUsersKeyLosesTheRoleAtOnce() {
-        Staff admin = staff(tenant.addUser(users, Role.ADMIN));
+        Staff admin = tenant.staff(users, tenant.addUser(users, Role.ADMIN));
         String key = apiKeys.issue(admin, "script").block().secret();
         listUsers(key).expectStatus().isOk();
 
@@ -71,7 +66,7 @@ class ApiKeyAuthenticationTests {
 
     @Test
     void removedUsersKeyIsRefusedAtOnce() {
-        Staff admin = staff(tenant.addUser(users, Role.ADMIN));
+        Staff admin = tenant.staff(users, tenant.addUser(users, Role.ADMIN));
         String key = apiKeys.issue(admin, "script").block().secret();
         listUsers(key).expectStatus().isOk();
 
@@ -84,7 +79,7 @@ class ApiKeyAuthenticationTests {
     void keyRevokedOnAnotherProcessActsUntilItIsReadAgain() {
         SettableClock clock = new SettableClock(Instant.parse("2026-12-07T10:00:00Z"));
         ApiKeys thisProcess = new ApiKeys(store, users, clock);
-        Staff admin = staff(tenant.adminEmail());
+        Staff admin = tenant.staff(users, tenant.adminEmail());
         String key = apiKeys.issue(admin, "script").block().secret();
         assertThat(thisProcess.authenticate(key).block()).isEqualTo(admin);
 

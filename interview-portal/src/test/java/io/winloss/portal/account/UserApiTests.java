@@ -100,8 +100,7 @@ class UserApiTests {
 
     @Test
     void apiKeyOfAnAdminCreatesUsers() {
-        Staff admin = users.findByEmail(tenant.workspace().id(), tenant.adminEmail())
-                .map(u -> new Staff(u.id(), tenant.workspace().id(), u.email(), u.role(), false)).block();
+        Staff admin = tenant.staff(users, tenant.adminEmail());
         String key = apiKeys.issue(admin, "script").block().secret();
         client.post().uri("/api/users")
                 .headers(h -> h.setBearerAuth(key))
