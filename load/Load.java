@@ -80,6 +80,7 @@ public class Load {
             "implementation", "reporting", "trust", "budget", "pilot", "onboard*");
 
     final URI url;
+    final Stalls stalls = Stalls.start();
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).executor(Executors.newFixedThreadPool(4)).build();
     final Random random = new Random(42);
@@ -135,19 +136,27 @@ public class Load {
         if (phases.contains("pages")) {
             log("phase pages: survey page views alone (wrk, 2 threads, 32 connections; %d s to warm up, %d s measured)", seconds, seconds);
             wrk(pages, 32, seconds, null);
+            long from = System.nanoTime();
             rows.add(wrk(pages, 32, seconds, null).named("alone", "GET /s/{token}"));
+            stalls.note("pages alone", from);
             log("phase pages: survey page views at %d a second, paced (%d s)", PACED_PAGES, seconds);
+            from = System.nanoTime();
             rows.add(paced(pages, PACED_PAGES, seconds, 32, null).named("paced", "GET /s/{token}"));
+            stalls.note("pages paced", from);
         }
         if (phases.contains("submissions")) {
             log("phase submissions: %d buyer submissions a second alone (%d s)", rate, seconds);
+            long from = System.nanoTime();
             rows.addAll(submit(tokens, rate, seconds, "alone", work));
+            stalls.note("submissions", from);
         }
         if (phases.contains("search")) {
             rows.addAll(searchWhileAnalysing(deals, searches, searchRate, seconds));
         }
         if (phases.contains("mixed")) {
+            long from = System.nanoTime();
             rows.addAll(mixed(deals, pages, searches, tokens, seconds, rate, work));
+            stalls.note("mixed", from);
         }
 
         System.out.println();
@@ -158,6 +167,7 @@ public class Load {
         }
         int failed = rows.stream().mapToInt(r -> r.errors).sum();
         System.out.println(failed == 0 ? "no errors" : failed + " errors");
+        stalls.print();
     }
 
     /**
@@ -169,15 +179,19 @@ public class Load {
         log("phase search: searches alone to warm up (4 connections, %d s)", SEARCH_WARM_UP_SECONDS);
         wrk(searches, 4, SEARCH_WARM_UP_SECONDS, authorization);
         log("phase search (%d s): searches at %d a second, paced, while analysis runs, an upload a second", seconds, rate);
+        long from = System.nanoTime();
         CompletableFuture<Row> paced = CompletableFuture.supplyAsync(() -> paced(searches, rate, seconds, 8, authorization));
         Row pacedUploads = uploadEverySecond(deals, seconds);
         List<Row> rows = new ArrayList<>(List.of(paced.get().named("paced", "GET /api/search"),
                 pacedUploads.named("paced", "POST /api/interviews")));
+        stalls.note("search paced", from);
         log("phase search (%d s): searches (4 connections) while analysis runs, an upload a second", seconds);
+        from = System.nanoTime();
         CompletableFuture<Row> search = CompletableFuture.supplyAsync(() -> wrk(searches, 4, seconds, authorization));
         Row uploads = uploadEverySecond(deals, seconds).named("search", "POST /api/interviews");
         rows.add(search.get().named("search", "GET /api/search"));
         rows.add(uploads);
+        stalls.note("search", from);
         return rows;
     }
 
@@ -314,6 +328,85 @@ public class Load {
             paths.add("/api/search?q=" + query + "&competitor=" + COMPETITORS.get(paths.size() % COMPETITORS.size()));
         }
         return paths;
+    }
+
+    // ---- the machine itself ----
+
+    /**
+     * Stalls of the machine under the portal, which no change to the portal can remove: a thread at real-time priority
+     * (SCHED_FIFO through {@code chrt}, where allowed: as root) wakes every millisecond and notes every wake-up at least
+     * {@link #STALL_MS} late. Nothing on this machine keeps a real-time thread from a core that long, so such a gap means
+     * the machine itself did not run (a virtual machine whose host took its CPUs away), and every request in flight
+     * waited with it. Without real-time priority the gaps also count this machine's own busy moments, and the summary
+     * says so.
+     */
+    static final class Stalls implements Runnable {
+        static final long STALL_MS = 50;
+        /** End of each gap (System.nanoTime()) and its length in nanoseconds. */
+        final List<long[]> gaps = java.util.Collections.synchronizedList(new ArrayList<>());
+        final List<String> summary = new ArrayList<>();
+        volatile boolean realTime;
+
+        static Stalls start() {
+            Stalls stalls = new Stalls();
+            Thread thread = new Thread(stalls, "stall-probe");
+            thread.setDaemon(true);
+            thread.start();
+            return stalls;
+        }
+
+        @Override
+        public void run() {
+            realTime = toRealTime();
+            boolean list = System.getenv("LOAD_SLOW_MS") != null;
+            long last = System.nanoTime();
+            while (true) {
+                LockSupport.parkNanos(1_000_000);
+                long now = System.nanoTime();
+                if (now - last >= TimeUnit.MILLISECONDS.toNanos(STALL_MS)) {
+                    gaps.add(new long[] {now, now - last});
+                    if (list) {
+                        log("STALL until=%s ms=%.1f", java.time.LocalTime.now(java.time.ZoneOffset.UTC), (now - last) / 1e6);
+                    }
+                }
+                last = now;
+            }
+        }
+
+        /** Notes the gaps that ended while phase {@code name} ran, from {@code from} (System.nanoTime()) to now. */
+        void note(String name, long from) {
+            long to = System.nanoTime();
+            List<long[]> during;
+            synchronized (gaps) {
+                during = gaps.stream().filter(g -> g[0] >= from && g[0] <= to).toList();
+            }
+            double longest = during.stream().mapToLong(g -> g[1]).max().orElse(0) / 1e6;
+            double total = during.stream().mapToLong(g -> g[1]).sum() / 1e6;
+            summary.add(String.format("%-16s %3d stalls of %d ms or more, %6.1f ms in all, the longest %5.1f ms",
+                    name, during.size(), STALL_MS, total, longest));
+        }
+
+        void print() {
+            System.out.println();
+            System.out.println("the machine stalled (a " + (realTime ? "real-time" : "normal-priority (chrt -f refused)")
+                    + " thread woke late):");
+            summary.forEach(System.out::println);
+        }
+
+        /** Puts the calling thread in the SCHED_FIFO class; false where the OS refuses (not root, not Linux). */
+        static boolean toRealTime() {
+            try {
+                String tid = Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString();
+                Process chrt = new ProcessBuilder("chrt", "--fifo", "--pid", "50", tid).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                return chrt.waitFor(10, TimeUnit.SECONDS) && chrt.exitValue() == 0;
+            } catch (IOException | RuntimeException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
     }
 
     // ---- the load itself ----

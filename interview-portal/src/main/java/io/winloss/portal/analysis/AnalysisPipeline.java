@@ -20,18 +20,21 @@ class AnalysisPipeline {
 
     private final int threads;
     private final int nice;
+    private final boolean idle;
     private Pipeline pipeline;
 
     AnalysisPipeline(AnalysisSettings settings) {
         this.threads = settings.threadsOrCores();
         this.nice = settings.nice();
+        this.idle = settings.idle();
     }
 
     /** Blocks while the models load; call from the analysis scheduler only. */
     synchronized Pipeline get() {
         if (pipeline == null) {
-            pipeline = Pipeline.load(threads, BackgroundPriority.threads("corenlp", nice));
-            log.info("CoreNLP models loaded in {} ms, {} threads at nice {}", pipeline.loadTime().toMillis(), threads, nice);
+            pipeline = Pipeline.load(threads, BackgroundPriority.threads("corenlp", idle, nice));
+            log.info("CoreNLP models loaded in {} ms, {} threads {}", pipeline.loadTime().toMillis(), threads,
+                    idle ? "in the idle scheduling class" : "at nice " + nice);
         }
         return pipeline;
     }

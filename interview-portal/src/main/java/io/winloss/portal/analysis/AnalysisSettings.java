@@ -12,10 +12,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param jobs       jobs analysed at once by this process; they share the CoreNLP threads; default 2
  * @param threads    CoreNLP threads; 0 means one per core
  * @param nice       the Linux nice value of the CoreNLP threads (0 to 19; 0 leaves them at the request threads'
- *                   priority), so that analysis takes the CPU requests leave; default 10
+ *                   priority), so that analysis takes the CPU requests leave; default 10; with {@code idle}, used only
+ *                   where the idle class cannot be set
+ * @param idle       whether the CoreNLP threads run in Linux's idle scheduling class ({@code SCHED_IDLE}), where any
+ *                   request thread that wakes takes their core at once; default true
  */
 @ConfigurationProperties("portal.analysis")
-public record AnalysisSettings(Duration lease, int jobs, int threads, int nice) {
+public record AnalysisSettings(Duration lease, int jobs, int threads, int nice, boolean idle) {
 
     public AnalysisSettings {
         if (lease == null || lease.toMillis() < 300) {

@@ -205,7 +205,7 @@ class InterviewAnalysisIT {
         String id = upload("lost-to-hubspot.txt", Files.readAllBytes(TRANSCRIPTS.resolve("lost-to-hubspot.txt")), "Priya Raman");
         awaitFinished(id);
         AnalysisJobs queue = new AnalysisJobs(new Store(mongo.getDatabase("queue-" + UUID.randomUUID())));
-        AnalysisSettings shortLease = new AnalysisSettings(Duration.ofSeconds(2), 2, 2, 10);
+        AnalysisSettings shortLease = new AnalysisSettings(Duration.ofSeconds(2), 2, 2, 10, true);
         AnalysisWorker first = new AnalysisWorker(queue, analyses, pipeline, shortLease, true, targets, Clock.systemUTC());
         AnalysisWorker second = new AnalysisWorker(queue, analyses, pipeline, shortLease, true, targets, Clock.systemUTC());
         WorkspaceId workspace = tenant.workspace().id();

@@ -61,7 +61,7 @@ class NotYetStoredTargetTests {
         };
         Instant now = Instant.parse("2026-06-01T10:00:00Z");
         SettableClock clock = new SettableClock(now);
-        AnalysisWorker worker = new AnalysisWorker(jobs, analyses, pipeline, new AnalysisSettings(LEASE, 1, 1, 0), true,
+        AnalysisWorker worker = new AnalysisWorker(jobs, analyses, pipeline, new AnalysisSettings(LEASE, 1, 1, 0, false), true,
                 List.of(upload), clock);
         try {
             AnalysisJob job = jobs.enqueue(workspace, "not-yet-stored:" + UUID.randomUUID(), now).block();
