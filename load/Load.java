@@ -56,6 +56,8 @@ public class Load {
     static final int PACED_SEARCHES = 100;
     /** Searches before the search phase measures, so that its first seconds do not time the JIT compiling them. */
     static final int SEARCH_WARM_UP_SECONDS = 10;
+    /** Paced requests slower than this are listed one by one, so that those a stall held up can be set apart. */
+    static final long TAIL_MS = 10;
     static final List<String> COMPETITORS = List.of("HubSpot", "Salesforce", "Pipedrive", "Zoho", "Freshworks");
 
     /** Buyer sentences of the kind interviews hold; {@code %s} is a competitor. */
@@ -141,8 +143,10 @@ public class Load {
             stalls.note("pages alone", from);
             log("phase pages: survey page views at %d a second, paced (%d s)", PACED_PAGES, seconds);
             from = System.nanoTime();
-            rows.add(paced(pages, PACED_PAGES, seconds, 32, null).named("paced", "GET /s/{token}"));
+            Row paced = paced(pages, PACED_PAGES, seconds, 32, null).named("paced", "GET /s/{token}");
+            rows.add(paced);
             stalls.note("pages paced", from);
+            stalls.apartFrom("pages paced", paced);
         }
         if (phases.contains("submissions")) {
             log("phase submissions: %d buyer submissions a second alone (%d s)", rate, seconds);
@@ -185,6 +189,7 @@ public class Load {
         List<Row> rows = new ArrayList<>(List.of(paced.get().named("paced", "GET /api/search"),
                 pacedUploads.named("paced", "POST /api/interviews")));
         stalls.note("search paced", from);
+        stalls.apartFrom("search paced", rows.get(0));
         log("phase search (%d s): searches (4 connections) while analysis runs, an upload a second", seconds);
         from = System.nanoTime();
         CompletableFuture<Row> search = CompletableFuture.supplyAsync(() -> wrk(searches, 4, seconds, authorization));
@@ -386,6 +391,27 @@ public class Load {
                     name, during.size(), STALL_MS, total, longest));
         }
 
+        /**
+         * The p99 of a paced phase without the requests that were in flight during a stall: what the portal itself
+         * served, set beside the p99 the target counts (which keeps them).
+         */
+        void apartFrom(String name, Row row) {
+            List<long[]> windows;
+            synchronized (gaps) {
+                windows = gaps.stream().map(g -> new long[] {(g[0] - g[1]) / 1000, g[0] / 1000}).toList();
+            }
+            List<long[]> held = row.tail.stream().filter(r -> windows.stream()
+                    .anyMatch(w -> r[0] < w[1] && r[0] + r[1] > w[0])).toList();
+            long[] kept = row.tail.stream().filter(r -> !held.contains(r)).mapToLong(r -> r[1]).sorted().toArray();
+            long requests = row.requests - held.size();
+            long above = requests - (long) Math.ceil(requests * 0.99); // requests slower than the p99 one
+            String p99 = kept.length > above
+                    ? String.format("%.1f ms", kept[(int) (kept.length - 1 - above)] / 1000.0)
+                    : "under " + TAIL_MS + " ms";
+            summary.add(String.format("%-16s p99 %s apart from the %d of %d requests in flight during a stall",
+                    name, p99, held.size(), row.requests));
+        }
+
         void print() {
             System.out.println();
             System.out.println("the machine stalled (a " + (realTime ? "real-time" : "normal-priority (chrt -f refused)")
@@ -420,6 +446,8 @@ public class Load {
         final long p50Micros;
         final long p99Micros;
         final int errors;
+        /** Paced phases: each request slower than {@link #TAIL_MS}, as {due, latency} in CLOCK_MONOTONIC microseconds. */
+        List<long[]> tail = List.of();
 
         Row(String phase, String route, long requests, double seconds, long p50Micros, long p99Micros, int errors) {
             this.phase = phase;
@@ -552,15 +580,23 @@ public class Load {
         if (System.getenv("LOAD_SLOW_MS") != null) {
             environment.put("WRK_SLOW_MS", System.getenv("LOAD_SLOW_MS"));
         }
+        environment.put("WRK_TAIL_MS", Long.toString(TAIL_MS));
         String out = wrk(args, environment);
         out.lines().filter(line -> line.startsWith("SLOW ")).forEach(line -> log("%s", line));
+        Matcher tail = Pattern.compile("TAIL due_us=(\\d+) us=(\\d+)").matcher(out);
+        List<long[]> slower = new ArrayList<>();
+        while (tail.find()) {
+            slower.add(new long[] {Long.parseLong(tail.group(1)), Long.parseLong(tail.group(2))});
+        }
         Matcher m = Pattern.compile("PACED requests=(\\d+) duration_us=(\\d+) errors=(\\d+) socket_errors=(\\d+) p50_us=(\\d+) p99_us=(\\d+)")
                 .matcher(out);
         if (!m.find()) {
             throw new IllegalStateException("wrk said: " + out);
         }
-        return new Row("", "", Long.parseLong(m.group(1)), Long.parseLong(m.group(2)) / 1e6,
+        Row row = new Row("", "", Long.parseLong(m.group(1)), Long.parseLong(m.group(2)) / 1e6,
                 Long.parseLong(m.group(5)), Long.parseLong(m.group(6)), Integer.parseInt(m.group(3)) + Integer.parseInt(m.group(4)));
+        row.tail = slower;
+        return row;
     }
 
     /** What a page says is wrong (its error messages), or its first line. */

@@ -5,15 +5,17 @@
 -- counts from when it was due, not from when it could be sent, so a portal that falls behind shows it (no coordinated
 -- omission); an answer other than 200 is an error. Ends with one machine-readable line for Load.java; before it, with
 -- WRK_SLOW_MS set, one line for each request slower than that: when it was due (UTC, to set beside the portal's GC
--- and application logs), its latency and its path.
+-- and application logs), its latency and its path; with WRK_TAIL_MS set, one line for each request slower than that:
+-- when it was due and its latency, in CLOCK_MONOTONIC microseconds (Java's System.nanoTime() clock), so that Load.java
+-- can set apart the requests in flight while the machine stalled.
 package.path = "load/?.lua;" .. package.path
 local timetable = require("timetable")
 local now_us, utc, threads = timetable.now_us, timetable.utc, timetable.threads
 setup = timetable.setup
 
 -- per thread (one connection)
-local paths, period_us, start_us, sent, due_us, path, slow_us
-latencies_us, errors, slow = {}, 0, {}
+local paths, period_us, start_us, sent, due_us, path, slow_us, tail_us
+latencies_us, errors, slow, tail = {}, 0, {}, {}
 
 init = function(args)
   paths = {}
@@ -25,6 +27,7 @@ init = function(args)
   start_us = now_us() + period_us * index / count
   sent = 0
   slow_us = tonumber(os.getenv("WRK_SLOW_MS") or "") and tonumber(os.getenv("WRK_SLOW_MS")) * 1000
+  tail_us = tonumber(os.getenv("WRK_TAIL_MS") or "") and tonumber(os.getenv("WRK_TAIL_MS")) * 1000
 end
 
 delay = function()
@@ -45,6 +48,9 @@ response = function(status, headers, body)
   if slow_us and latency_us > slow_us then
     slow[#slow + 1] = string.format("SLOW due=%s ms=%.1f %s", utc(due_us), latency_us / 1000, path)
   end
+  if tail_us and latency_us > tail_us then
+    tail[#tail + 1] = string.format("TAIL due_us=%d us=%d", math.floor(due_us), math.floor(latency_us))
+  end
   if status ~= 200 then
     errors = errors + 1
   end
@@ -58,6 +64,9 @@ done = function(summary, latency, requests)
     end
     errs = errs + thread:get("errors")
     for _, line in ipairs(thread:get("slow")) do
+      io.write(line, "\n")
+    end
+    for _, line in ipairs(thread:get("tail")) do
       io.write(line, "\n")
     end
   end
