@@ -11,8 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -339,8 +343,8 @@ public class Load {
 
     /**
      * Stalls of the machine under the portal, which no change to the portal can remove: a thread at real-time priority
-     * (SCHED_FIFO through {@code chrt}, where allowed: as root) wakes every millisecond and notes every wake-up at least
-     * {@link #STALL_MS} late. Nothing on this machine keeps a real-time thread from a core that long, so such a gap means
+     * (SCHED_FIFO through {@code chrt}, where allowed: as root) wakes every millisecond and notes every wake-up that came
+     * {@link #STALL_MS} or more after the one before. Nothing on this machine keeps a real-time thread from a core that long, so such a gap means
      * the machine itself did not run (a virtual machine whose host took its CPUs away), and every request in flight
      * waited with it. Without real-time priority the gaps also count this machine's own busy moments, and the summary
      * says so.
@@ -348,7 +352,7 @@ public class Load {
     static final class Stalls implements Runnable {
         static final long STALL_MS = 50;
         /** End of each gap (System.nanoTime()) and its length in nanoseconds. */
-        final List<long[]> gaps = java.util.Collections.synchronizedList(new ArrayList<>());
+        final List<long[]> gaps = Collections.synchronizedList(new ArrayList<>());
         final List<String> summary = new ArrayList<>();
         volatile boolean realTime;
 
@@ -371,7 +375,7 @@ public class Load {
                 if (now - last >= TimeUnit.MILLISECONDS.toNanos(STALL_MS)) {
                     gaps.add(new long[] {now, now - last});
                     if (list) {
-                        log("STALL until=%s ms=%.1f", java.time.LocalTime.now(java.time.ZoneOffset.UTC), (now - last) / 1e6);
+                        log("STALL until=%s ms=%.1f", LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS), (now - last) / 1e6);
                     }
                 }
                 last = now;
