@@ -351,10 +351,15 @@ public class Load {
      */
     static final class Stalls implements Runnable {
         static final long STALL_MS = 50;
-        /** End of each gap (System.nanoTime()) and its length in nanoseconds. */
+        /** Gaps this long or longer count towards the time the probe was kept off a core. */
+        static final long LATE_MS = 2;
+        /** End of each gap of {@link #LATE_MS} or more (System.nanoTime()) and its length in nanoseconds. */
         final List<long[]> gaps = Collections.synchronizedList(new ArrayList<>());
+        /** Every tenth of a second, when the probe did its fixed piece of work and how long it took, in nanoseconds. */
+        final List<long[]> work = Collections.synchronizedList(new ArrayList<>());
         final List<String> summary = new ArrayList<>();
         volatile boolean realTime;
+        long sink;
 
         static Stalls start() {
             Stalls stalls = new Stalls();
@@ -369,11 +374,18 @@ public class Load {
             realTime = toRealTime();
             boolean list = System.getenv("LOAD_SLOW_MS") != null;
             long last = System.nanoTime();
-            while (true) {
+            for (long wakeUp = 0; ; wakeUp++) {
                 LockSupport.parkNanos(1_000_000);
+                if (wakeUp % 100 == 0) {
+                    long started = System.nanoTime();
+                    sink += fixedWork();
+                    work.add(new long[] {started, System.nanoTime() - started});
+                }
                 long now = System.nanoTime();
-                if (now - last >= TimeUnit.MILLISECONDS.toNanos(STALL_MS)) {
+                if (now - last >= TimeUnit.MILLISECONDS.toNanos(LATE_MS)) {
                     gaps.add(new long[] {now, now - last});
+                }
+                if (now - last >= TimeUnit.MILLISECONDS.toNanos(STALL_MS)) {
                     if (list) {
                         log("STALL until=%s ms=%.1f", LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS), (now - last) / 1e6);
                     }
@@ -382,17 +394,40 @@ public class Load {
             }
         }
 
+        /**
+         * The same arithmetic every time (about 0.2 ms): when the host gives the machine slower CPUs (another machine on
+         * the same cores, say) it takes longer, which the gaps alone do not show.
+         */
+        static long fixedWork() {
+            long x = 88172645463325252L;
+            for (int i = 0; i < 200_000; i++) {
+                x ^= x << 13;
+                x ^= x >>> 7;
+                x ^= x << 17;
+            }
+            return x;
+        }
+
         /** Notes the gaps that ended while phase {@code name} ran, from {@code from} (System.nanoTime()) to now. */
         void note(String name, long from) {
             long to = System.nanoTime();
-            List<long[]> during;
+            List<long[]> late;
             synchronized (gaps) {
-                during = gaps.stream().filter(g -> g[0] >= from && g[0] <= to).toList();
+                late = gaps.stream().filter(g -> g[0] >= from && g[0] <= to).toList();
             }
+            List<long[]> during = late.stream().filter(g -> g[1] >= TimeUnit.MILLISECONDS.toNanos(STALL_MS)).toList();
             double longest = during.stream().mapToLong(g -> g[1]).max().orElse(0) / 1e6;
             double total = during.stream().mapToLong(g -> g[1]).sum() / 1e6;
-            summary.add(String.format("%-16s %3d stalls of %d ms or more, %6.1f ms in all, the longest %5.1f ms",
-                    name, during.size(), STALL_MS, total, longest));
+            // the time beyond the millisecond the probe asked to sleep, over the phase: how much of it the probe waited
+            double kept = late.stream().mapToLong(g -> g[1] - 1_000_000).sum() * 100.0 / (to - from);
+            long[] times;
+            synchronized (work) {
+                times = work.stream().filter(w -> w[0] >= from && w[0] <= to).mapToLong(w -> w[1]).sorted().toArray();
+            }
+            double median = times.length == 0 ? 0 : times[times.length / 2] / 1000.0;
+            summary.add(String.format("%-16s %3d stalls of %d ms or more, %6.1f ms in all, the longest %5.1f ms;"
+                    + " kept off a core %.1f%% of the phase in gaps of %d ms or more; fixed work %.0f us (median)",
+                    name, during.size(), STALL_MS, total, longest, kept, LATE_MS, median));
         }
 
         /**
@@ -402,7 +437,8 @@ public class Load {
         void apartFrom(String name, Row row) {
             List<long[]> windows;
             synchronized (gaps) {
-                windows = gaps.stream().map(g -> new long[] {(g[0] - g[1]) / 1000, g[0] / 1000}).toList();
+                windows = gaps.stream().filter(g -> g[1] >= TimeUnit.MILLISECONDS.toNanos(STALL_MS))
+                        .map(g -> new long[] {(g[0] - g[1]) / 1000, g[0] / 1000}).toList();
             }
             List<long[]> held = row.tail.stream().filter(r -> windows.stream()
                     .anyMatch(w -> r[0] < w[1] && r[0] + r[1] > w[0])).toList();
@@ -417,6 +453,12 @@ public class Load {
         }
 
         void print() {
+            long fastest;
+            synchronized (work) {
+                fastest = work.stream().skip(50).mapToLong(w -> w[1]).min().orElse(0); // after the JIT compiled it
+            }
+            summary.add(String.format("(the fixed work's fastest this run: %.0f us; a phase's median well above it means"
+                    + " slower CPUs from the host)", fastest / 1000.0));
             System.out.println();
             System.out.println("the machine stalled (a " + (realTime ? "real-time" : "normal-priority (chrt -f refused)")
                     + " thread woke late):");
