@@ -408,6 +408,11 @@ public class Load {
             return x;
         }
 
+        /** Whether a gap ({end, length}) is long enough to be the machine stopping rather than a busy moment. */
+        static boolean isStall(long[] gap) {
+            return gap[1] >= TimeUnit.MILLISECONDS.toNanos(STALL_MS);
+        }
+
         /** Notes the gaps that ended while phase {@code name} ran, from {@code from} (System.nanoTime()) to now. */
         void note(String name, long from) {
             long to = System.nanoTime();
@@ -415,7 +420,7 @@ public class Load {
             synchronized (gaps) {
                 late = gaps.stream().filter(g -> g[0] >= from && g[0] <= to).toList();
             }
-            List<long[]> during = late.stream().filter(g -> g[1] >= TimeUnit.MILLISECONDS.toNanos(STALL_MS)).toList();
+            List<long[]> during = late.stream().filter(Stalls::isStall).toList();
             double longest = during.stream().mapToLong(g -> g[1]).max().orElse(0) / 1e6;
             double total = during.stream().mapToLong(g -> g[1]).sum() / 1e6;
             // the time beyond the millisecond the probe asked to sleep, over the phase: how much of it the probe waited
@@ -437,7 +442,7 @@ public class Load {
         void apartFrom(String name, Row row) {
             List<long[]> windows;
             synchronized (gaps) {
-                windows = gaps.stream().filter(g -> g[1] >= TimeUnit.MILLISECONDS.toNanos(STALL_MS))
+                windows = gaps.stream().filter(Stalls::isStall)
                         .map(g -> new long[] {(g[0] - g[1]) / 1000, g[0] / 1000}).toList();
             }
             List<long[]> held = row.tail.stream().filter(r -> windows.stream()

@@ -18,23 +18,20 @@ class AnalysisPipeline {
 
     private static final Logger log = LoggerFactory.getLogger(AnalysisPipeline.class);
 
-    private final int threads;
-    private final int nice;
-    private final boolean idle;
+    private final AnalysisSettings settings;
     private Pipeline pipeline;
 
     AnalysisPipeline(AnalysisSettings settings) {
-        this.threads = settings.threadsOrCores();
-        this.nice = settings.nice();
-        this.idle = settings.idle();
+        this.settings = settings;
     }
 
     /** Blocks while the models load; call from the analysis scheduler only. */
     synchronized Pipeline get() {
         if (pipeline == null) {
-            pipeline = Pipeline.load(threads, BackgroundPriority.threads("corenlp", idle, nice));
+            int threads = settings.threadsOrCores();
+            pipeline = Pipeline.load(threads, BackgroundPriority.threads("corenlp", settings.idle(), settings.nice()));
             log.info("CoreNLP models loaded in {} ms, {} threads {}", pipeline.loadTime().toMillis(), threads,
-                    idle ? "in the idle scheduling class" : "at nice " + nice);
+                    settings.idle() ? "in the idle scheduling class" : "at nice " + settings.nice());
         }
         return pipeline;
     }

@@ -49,12 +49,14 @@ final class BackgroundPriority {
         };
     }
 
-    /** Lowers the calling thread's priority as {@link #threads} describes; true when the OS took what was asked. */
-    static boolean lowerCurrentThread(boolean idle, int nice) {
+    /** Lowers the calling thread's priority as {@link #threads} describes. */
+    private static void lowerCurrentThread(boolean idle, int nice) {
         if (idle && run("chrt", "--idle", "--pid", "0")) {
-            return true;
+            return;
         }
-        return nice == 0 ? !idle : run("renice", "-n", Integer.toString(nice), "-p");
+        if (nice > 0) {
+            run("renice", "-n", Integer.toString(nice), "-p");
+        }
     }
 
     /** Runs {@code command} with the calling thread's id appended; true when it exits with 0. */
