@@ -61,11 +61,13 @@ public class Responses {
     /**
      * Stores the answers unless the invitation was answered before; true when these answers were stored. Their
      * free text is analysed by a job queued just before (see {@link ResponseAnalysis}): queued after, a crash in
-     * between would leave answers that no job ever analyses or indexes, and the buyer's retry finds them stored. A
-     * job that finds no answers yet (claimed in between) is tried again after its backoff; one queued for a sheet
-     * that turns out to be answered already is withdrawn. Only the last write, marking the invitation answered,
-     * waits for the disk: its commit includes the job and the answers written before it (the store keeps writes in
-     * order), so answers the buyer saw accepted survive a crash with their job, at one commit per submission.
+     * between would leave answers that no job ever analyses or indexes. A buyer's retry after such a crash finds
+     * the answers stored, with their job, and queues nothing. A job that finds no answers yet (claimed in between)
+     * is tried again after its backoff. Of two submissions at once, the one whose insert fails on the key withdraws
+     * its job; if a worker claimed that job first, it analyses the stored answers again, writing the same tags.
+     * Only the last write, marking the invitation answered, waits for the disk: its commit includes the job and
+     * the answers written before it (the store keeps writes in order), so answers the buyer saw accepted survive a
+     * crash with their job, at one commit per submission.
      */
     Mono<Boolean> record(Invitation invitation, AnswerSheet sheet) {
         Document doc = new Document("_id", invitation.id())
@@ -76,14 +78,16 @@ public class Responses {
                 .append("attributable", sheet.attributable())
                 .append("answers", new Document(sheet.answers()))
                 .append("email", invitation.email());
-        return analysisJobs.enqueueBeforeDurableWrite(invitation.workspace(), ResponseAnalysis.target(invitation.id()), Instant.now())
-                .flatMap(job -> responses(invitation.workspace()).eventuallyDurable().insert(doc)
-                        .then(invitations.markAnswered(invitation))
-                        .thenReturn(true)
-                        .onErrorResume(MongoWriteException.class, e -> e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY
-                                ? analysisJobs.withdraw(invitation.workspace(), job.id())
-                                        .then(invitations.markAnswered(invitation)).thenReturn(false)
-                                : Mono.error(e)));
+        Mono<Boolean> alreadyAnswered = invitations.markAnswered(invitation).thenReturn(false);
+        return responses(invitation.workspace()).findById(invitation.id()).hasElement()
+                .flatMap(stored -> stored ? alreadyAnswered : analysisJobs
+                        .enqueueBeforeDurableWrite(invitation.workspace(), ResponseAnalysis.target(invitation.id()), Instant.now())
+                        .flatMap(job -> responses(invitation.workspace()).eventuallyDurable().insert(doc)
+                                .then(invitations.markAnswered(invitation))
+                                .thenReturn(true)
+                                .onErrorResume(MongoWriteException.class, e -> e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY
+                                        ? analysisJobs.withdraw(invitation.workspace(), job.id()).then(alreadyAnswered)
+                                        : Mono.error(e))));
     }
 
     /**
