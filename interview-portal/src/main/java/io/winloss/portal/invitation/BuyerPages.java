@@ -92,7 +92,8 @@ class BuyerPages {
                 return ServerResponse.status(HttpStatus.GONE).build();
             }
             return Mono.zip(surveys.current(inv.workspace()), request.formData())
-                    .flatMap(t -> drafts.save(inv, AnswerSheet.read(t.getT1(), t.getT2()).entered()))
+                    .flatMap(t -> invitations.markDraftSaved(inv)
+                            .then(drafts.save(inv, AnswerSheet.read(t.getT1(), t.getT2()).entered())))
                     .then(ServerResponse.noContent().build());
         });
     }

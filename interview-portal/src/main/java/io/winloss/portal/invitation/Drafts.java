@@ -33,7 +33,10 @@ class Drafts {
         return store.tenant(invitation.workspace(), Collections.DRAFTS);
     }
 
-    /** Replaces the draft with what the buyer entered (already limited to the survey's questions). */
+    /**
+     * Replaces the draft with what the buyer entered (already limited to the survey's questions); the caller has
+     * marked the invitation first ({@link Invitations#markDraftSaved}).
+     */
     Mono<Void> save(Invitation invitation, Map<String, List<String>> entered) {
         return drafts(invitation).upsert(eq("_id", invitation.id()),
                         Updates.combine(Updates.set("values", new Document(new LinkedHashMap<>(entered))),
@@ -48,6 +51,9 @@ class Drafts {
 
     /** The saved values by question id; empty map when there is no draft. */
     Mono<Map<String, List<String>>> find(Invitation invitation) {
+        if (!invitation.mayHaveDraft()) {
+            return Mono.just(Map.of());
+        }
         return drafts(invitation).findById(invitation.id())
                 .map(d -> {
                     Map<String, List<String>> values = new LinkedHashMap<>();

@@ -9,10 +9,11 @@ import io.winloss.portal.workspace.WorkspaceId;
  *
  * @param incentive optional thank-you text shown in the mail and on the survey page, or null
  * @param bouncedAt when the mail server refused the address for good, or null
+ * @param mayHaveDraft false while the buyer has saved no draft, so showing the survey needs no draft lookup
  */
 public record Invitation(String id, WorkspaceId workspace, String dealId, String email, String incentive,
         Instant createdAt, Instant expiresAt, Instant sentAt, Instant openedAt, Instant answeredAt, Instant optedOutAt,
-        Instant bouncedAt) {
+        Instant bouncedAt, boolean mayHaveDraft) {
 
     public boolean expired(Instant now) {
         return answeredAt == null && !now.isBefore(expiresAt);

@@ -54,6 +54,7 @@ import reactor.core.publisher.Mono;
 public class Invitations {
 
     private static final Logger log = LoggerFactory.getLogger(Invitations.class);
+    private static final String DRAFT_SAVED = "draftSaved";
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     static final int MAX_INCENTIVE = 500;
 
@@ -93,9 +94,7 @@ public class Invitations {
                 Instant now = clock.instant();
                 Instant expires = now.plus(Duration.ofDays(properties.invitationValidDays()));
                 String id = new ObjectId().toHexString();
-                Document doc = new Document("_id", id).append("dealId", deal.id()).append("email", to)
-                        .append("incentive", thanks).append("tokenHash", token.hash())
-                        .append("createdAt", Date.from(now)).append("expiresAt", Date.from(expires));
+                Document doc = newInvitation(id, deal.id(), to, thanks, token, now, expires);
                 String url = link(token.value(), "");
                 return invitations(workspace).insert(doc)
                         .flatMap(saved -> outbox.queue(mail(workspace, id, to, thanks, token, expires))
@@ -126,9 +125,7 @@ public class Invitations {
                     .switchIfEmpty(Mono.defer(() -> {
                         SecretToken token = SecretToken.generate("");
                         Instant expires = now.plus(Duration.ofDays(properties.invitationValidDays()));
-                        Document doc = new Document("_id", invitationId).append("dealId", deal.id()).append("email", to)
-                                .append("incentive", thanks).append("tokenHash", token.hash())
-                                .append("createdAt", Date.from(now)).append("expiresAt", Date.from(expires));
+                        Document doc = newInvitation(invitationId, deal.id(), to, thanks, token, now, expires);
                         return invitations(workspace).insert(doc)
                                 .then(outbox.queueOnce(invitationMailId(invitationId), mail(workspace, invitationId, to, thanks, token, expires)))
                                 .thenReturn(new Created(toInvitation(doc), link(token.value(), "")));
@@ -286,6 +283,15 @@ public class Invitations {
         return setOnce(invitations(invitation.workspace()), invitation, "answeredAt");
     }
 
+    /**
+     * Notes that the buyer saved a draft, before the draft itself is written, so a view never skips a draft that
+     * exists; written once, when the loaded invitation does not say so yet.
+     */
+    Mono<Void> markDraftSaved(Invitation invitation) {
+        return invitation.mayHaveDraft() ? Mono.empty()
+                : invitations(invitation.workspace()).updateReadById(invitation.id(), Updates.set(DRAFT_SAVED, true)).then();
+    }
+
     /** Stops reminders; the buyer may still answer. */
     Mono<Void> optOut(Invitation invitation) {
         return invitation.optedOutAt() != null ? Mono.empty() : setOnce(invitations(invitation.workspace()), invitation, "optedOutAt");
@@ -323,11 +329,22 @@ public class Invitations {
         return clock.instant();
     }
 
+    /** A new invitation's document; {@code draftSaved} false, so its views skip the draft lookup until the buyer saves one. */
+    private static Document newInvitation(String id, String dealId, String email, String incentive, SecretToken token,
+            Instant now, Instant expires) {
+        return new Document("_id", id).append("dealId", dealId).append("email", email)
+                .append("incentive", incentive).append("tokenHash", token.hash())
+                .append("createdAt", Date.from(now)).append("expiresAt", Date.from(expires))
+                .append(DRAFT_SAVED, false);
+    }
+
     private static Invitation toInvitation(Document d) {
         return new Invitation(d.getString("_id"), new WorkspaceId(d.getString("workspaceId")), d.getString("dealId"),
                 d.getString("email"), d.getString("incentive"), instant(d.getDate("createdAt")), instant(d.getDate("expiresAt")),
                 instant(d.getDate("sentAt")), instant(d.getDate("openedAt")), instant(d.getDate("answeredAt")),
-                instant(d.getDate("optedOutAt")), instant(d.getDate("bouncedAt")));
+                instant(d.getDate("optedOutAt")), instant(d.getDate("bouncedAt")),
+                // invitations stored before the field existed say nothing, and may have a draft
+                !Boolean.FALSE.equals(d.getBoolean(DRAFT_SAVED)));
     }
 
     private static Instant instant(Date date) {

@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.bson.Document;
@@ -14,6 +15,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+
+import com.mongodb.client.model.Updates;
 
 import io.winloss.portal.PortalTest;
 import io.winloss.portal.TestTenant;
@@ -153,6 +156,18 @@ class BuyerSurveyPageTests {
         assertThat(html).contains("Initech was cheaper");
         assertThat(html).containsPattern("value=\"integration\"\\s+checked");
         assertThat(html).doesNotContain("ignored");
+    }
+
+    @Test
+    void anInvitationStoredBeforeDraftsWereNotedStillShowsItsDraft() {
+        String id = (String) invitation.get("id");
+        Mono.from(store.global(Collections.INVITATIONS).updateOne(eq("_id", id), Updates.unset("draftSaved")))
+                .block(Duration.ofSeconds(10));
+        store.tenant(tenant.workspace().id(), Collections.DRAFTS)
+                .insert(new Document("_id", id).append("values", new Document("vendorComparison", List.of("Initech was cheaper"))))
+                .block(Duration.ofSeconds(10));
+
+        assertThat(SurveyFixture.survey(client, token).html()).contains("Initech was cheaper");
     }
 
     @Test

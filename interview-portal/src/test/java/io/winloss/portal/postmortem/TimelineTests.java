@@ -30,7 +30,7 @@ class TimelineTests {
                 touchpoint("2026-02-10", TouchpointType.EMAIL, "Agenda"));
         Invitation invitation = new Invitation("i1", WORKSPACE, deal.id(), "cfo@hooli.example", null,
                 Instant.parse("2026-04-02T08:00:00Z"), Instant.parse("2026-05-02T08:00:00Z"),
-                Instant.parse("2026-04-02T08:01:00Z"), null, Instant.parse("2026-04-03T19:00:00Z"), null, null);
+                Instant.parse("2026-04-02T08:01:00Z"), null, Instant.parse("2026-04-03T19:00:00Z"), null, null, false);
         DealAnswers.ResponseView answer = new DealAnswers.ResponseView("i1", Instant.parse("2026-04-03T19:00:00Z"), false,
                 null, false, List.of());
         Interview interview = new Interview("v1", deal.id(), "call.vtt", 10, List.of(), LocalDate.parse("2026-04-10"),
@@ -69,7 +69,7 @@ class TimelineTests {
     void aQueuedInvitationAndAnUndatedInterviewUseWhenTheyWereRecorded() {
         Deal deal = deal(null, LocalDate.parse("2026-03-31"));
         Invitation queued = new Invitation("i3", WORKSPACE, deal.id(), "cto@hooli.example", null,
-                Instant.parse("2026-03-30T08:00:00Z"), Instant.parse("2026-04-30T08:00:00Z"), null, null, null, null, null);
+                Instant.parse("2026-03-30T08:00:00Z"), Instant.parse("2026-04-30T08:00:00Z"), null, null, null, null, null, false);
         Interview uploaded = new Interview("v2", deal.id(), "notes.txt", 10, List.of(), null, "ana@vendor.example",
                 Instant.parse("2026-03-29T10:00:00Z"), "job", "file");
 
