@@ -21,7 +21,6 @@ import org.springframework.security.web.server.authentication.HttpStatusServerEn
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
-import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
@@ -69,7 +68,7 @@ class SecurityConfiguration {
     SecurityWebFilterChain buyerChain(ServerHttpSecurity http) {
         return http
                 .securityMatcher(new PathPatternParserServerWebExchangeMatcher("/s/**"))
-                .csrf(csrf -> csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+                .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokens())
                         .csrfTokenRequestHandler(csrfFromFormsAndUploads()))
                 .headers(io.winloss.portal.web.SecurityHeaders.strict())
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
@@ -130,7 +129,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityWebFilterChain pageChain(ServerHttpSecurity http, ReactiveAuthenticationManager passwordAuthentication) {
         return http
-                .csrf(csrf -> csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+                .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokens())
                         .csrfTokenRequestHandler(csrfFromFormsAndUploads()))
                 .headers(io.winloss.portal.web.SecurityHeaders.strict())
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
