@@ -92,8 +92,11 @@ public class Load {
     final Random random = new Random(42);
     String apiKey;
 
-    Load(URI url) {
+    final PortalCpu cpu;
+
+    Load(URI url, PortalCpu cpu) {
         this.url = url;
+        this.cpu = cpu;
     }
 
     public static void main(String[] args) throws Exception {
@@ -108,7 +111,7 @@ public class Load {
         }
         int searchRate = Integer.parseInt(options.getOrDefault("searches-per-second", Integer.toString(PACED_SEARCHES)));
         Set<String> phases = Set.of(options.getOrDefault("phases", "pages,submissions,search,mixed").split(","));
-        Load load = new Load(url);
+        Load load = new Load(url, new PortalCpu(options.getOrDefault("portal-pid", "")));
         load.run(admin[0], admin[1], seconds, rate, searchRate, work, phases);
         System.exit(0);
     }
@@ -143,19 +146,27 @@ public class Load {
             log("phase pages: survey page views alone (wrk, 2 threads, 32 connections; %d s to warm up, %d s measured)", seconds, seconds);
             wrk(pages, 32, seconds, null);
             long from = System.nanoTime();
-            rows.add(wrk(pages, 32, seconds, null).named("alone", "GET /s/{token}"));
+            long used = cpu.micros();
+            Row alone = wrk(pages, 32, seconds, null).named("alone", "GET /s/{token}");
+            rows.add(alone);
+            cpu.note("pages alone", used, alone, "view");
             stalls.note("pages alone", from);
             log("phase pages: survey page views at %d a second, paced (%d s)", PACED_PAGES, seconds);
             from = System.nanoTime();
+            used = cpu.micros();
             Row paced = paced(pages, PACED_PAGES, seconds, 32, null).named("paced", "GET /s/{token}");
             rows.add(paced);
+            cpu.note("pages paced", used, paced, "view");
             stalls.note("pages paced", from);
             stalls.apartFrom("pages paced", paced);
         }
         if (phases.contains("submissions")) {
             log("phase submissions: %d buyer submissions a second alone (%d s)", rate, seconds);
             long from = System.nanoTime();
-            rows.addAll(submit(tokens, rate, seconds, "alone", work));
+            long used = cpu.micros();
+            List<Row> submitted = submit(tokens, rate, seconds, "alone", work);
+            rows.addAll(submitted);
+            cpu.note("submissions", used, submitted.get(1), "buyer (page and answers)");
             stalls.note("submissions", from);
         }
         if (phases.contains("search")) {
@@ -175,6 +186,7 @@ public class Load {
         }
         int failed = rows.stream().mapToInt(r -> r.errors).sum();
         System.out.println(failed == 0 ? "no errors" : failed + " errors");
+        cpu.print();
         stalls.print();
     }
 
@@ -337,6 +349,56 @@ public class Load {
             paths.add("/api/search?q=" + query + "&competitor=" + COMPETITORS.get(paths.size() % COMPETITORS.size()));
         }
         return paths;
+    }
+
+    // ---- the portal's own CPU ----
+
+    /**
+     * The CPU time the portal process spent per request in a phase (user and system, from {@code /proc/PID/stat}): its
+     * cost per request, which a slow spell of the machine or wrk's own share of the cores does not change as it changes
+     * the requests a second. Silent without a process id or {@code /proc}.
+     */
+    static final class PortalCpu {
+        /** Clock ticks a second in {@code /proc/PID/stat} (USER_HZ, 100 on Linux). */
+        static final long TICKS_PER_SECOND = 100;
+        final Path stat;
+        final List<String> summary = new ArrayList<>();
+
+        PortalCpu(String pid) {
+            this.stat = pid.isEmpty() ? null : Path.of("/proc", pid, "stat");
+        }
+
+        /** The portal's CPU time so far in microseconds, or -1 when it cannot be read. */
+        long micros() {
+            if (stat == null) {
+                return -1;
+            }
+            try {
+                // fields after the parenthesised command name: state is the first, utime the 12th, stime the 13th
+                String line = Files.readString(stat);
+                String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+                return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1_000_000 / TICKS_PER_SECOND;
+            } catch (IOException | RuntimeException e) {
+                return -1;
+            }
+        }
+
+        /** Notes the CPU the portal used since {@code from} (a {@link #micros()} reading) per {@code unit} of the row. */
+        void note(String name, long from, Row row, String unit) {
+            long to = micros();
+            if (from >= 0 && to >= 0 && row.requests > 0) {
+                summary.add(String.format("%-16s %6.0f us of portal CPU a %s (%.1f s over %d)",
+                        name, (to - from) / (double) row.requests, unit, (to - from) / 1e6, row.requests));
+            }
+        }
+
+        void print() {
+            if (!summary.isEmpty()) {
+                System.out.println();
+                System.out.println("the portal's CPU (user and system time of its process):");
+                summary.forEach(System.out::println);
+            }
+        }
     }
 
     // ---- the machine itself ----
