@@ -417,8 +417,14 @@ public class Load {
         static final long LATE_MS = 2;
         /** End of each gap of {@link #LATE_MS} or more (System.nanoTime()) and its length in nanoseconds. */
         final List<long[]> gaps = Collections.synchronizedList(new ArrayList<>());
-        /** Every tenth of a second, when the probe did its fixed piece of work and how long it took, in nanoseconds. */
+        /**
+         * Every tenth of a second, when the probe did its fixed pieces of work and how long each took, in nanoseconds:
+         * {started, arithmetic, memory walk}.
+         */
         final List<long[]> work = Collections.synchronizedList(new ArrayList<>());
+        /** One random cycle through 64 MB, far more than the caches hold, so each step of the walk goes to memory. */
+        final int[] cycle = randomCycle(1 << 24);
+        int walkedTo;
         final List<String> summary = new ArrayList<>();
         volatile boolean realTime;
         long sink;
@@ -438,11 +444,6 @@ public class Load {
             long last = System.nanoTime();
             for (long wakeUp = 0; ; wakeUp++) {
                 LockSupport.parkNanos(1_000_000);
-                if (wakeUp % 100 == 0) {
-                    long started = System.nanoTime();
-                    sink += fixedWork();
-                    work.add(new long[] {started, System.nanoTime() - started});
-                }
                 long now = System.nanoTime();
                 if (now - last >= TimeUnit.MILLISECONDS.toNanos(LATE_MS)) {
                     gaps.add(new long[] {now, now - last});
@@ -453,6 +454,14 @@ public class Load {
                     }
                 }
                 last = now;
+                if (wakeUp % 100 == 0) {
+                    long started = System.nanoTime();
+                    sink += fixedWork();
+                    long walked = System.nanoTime();
+                    walkedTo = memoryWalk(cycle, walkedTo);
+                    last = System.nanoTime(); // the next gap counts from here: the work is not time kept off a core
+                    work.add(new long[] {started, walked - started, last - walked});
+                }
             }
         }
 
@@ -468,6 +477,35 @@ public class Load {
                 x ^= x << 17;
             }
             return x;
+        }
+
+        /**
+         * Follows the cycle 1,000 steps from {@code at} (about 0.4 ms: a cache and a TLB miss a step) and answers where
+         * it stopped.
+         * The arithmetic above runs in registers; this sees what it cannot: other machines on the host taking the
+         * shared cache and memory bandwidth, which slows the portal's work (mostly memory-bound) as well.
+         */
+        static int memoryWalk(int[] cycle, int at) {
+            for (int i = 0; i < 1_000; i++) {
+                at = cycle[at];
+            }
+            return at;
+        }
+
+        /** A permutation of 0..n-1 that is one cycle (Sattolo's shuffle), so a walk never falls into a short loop. */
+        static int[] randomCycle(int n) {
+            int[] next = new int[n];
+            for (int i = 0; i < n; i++) {
+                next[i] = i;
+            }
+            Random random = new Random(7);
+            for (int i = n - 1; i > 0; i--) {
+                int j = random.nextInt(i);
+                int t = next[i];
+                next[i] = next[j];
+                next[j] = t;
+            }
+            return next;
         }
 
         /** Whether a gap ({end, length}) is long enough to be the machine stopping rather than a busy moment. */
@@ -487,14 +525,19 @@ public class Load {
             double total = during.stream().mapToLong(g -> g[1]).sum() / 1e6;
             // the time beyond the millisecond the probe asked to sleep, over the phase: how much of it the probe waited
             double kept = late.stream().mapToLong(g -> g[1] - 1_000_000).sum() * 100.0 / (to - from);
+            summary.add(String.format("%-16s %3d stalls of %d ms or more, %6.1f ms in all, the longest %5.1f ms;"
+                    + " kept off a core %.1f%% of the phase in gaps of %d ms or more; fixed work %.0f us, memory walk %.0f us"
+                    + " (medians)", name, during.size(), STALL_MS, total, longest, kept, LATE_MS,
+                    medianWork(from, to, 1), medianWork(from, to, 2)));
+        }
+
+        /** The median in microseconds of the fixed work {@code kind} (1 arithmetic, 2 memory walk) between two times. */
+        double medianWork(long from, long to, int kind) {
             long[] times;
             synchronized (work) {
-                times = work.stream().filter(w -> w[0] >= from && w[0] <= to).mapToLong(w -> w[1]).sorted().toArray();
+                times = work.stream().filter(w -> w[0] >= from && w[0] <= to).mapToLong(w -> w[kind]).sorted().toArray();
             }
-            double median = times.length == 0 ? 0 : times[times.length / 2] / 1000.0;
-            summary.add(String.format("%-16s %3d stalls of %d ms or more, %6.1f ms in all, the longest %5.1f ms;"
-                    + " kept off a core %.1f%% of the phase in gaps of %d ms or more; fixed work %.0f us (median)",
-                    name, during.size(), STALL_MS, total, longest, kept, LATE_MS, median));
+            return times.length == 0 ? 0 : times[times.length / 2] / 1000.0;
         }
 
         /**
@@ -520,12 +563,14 @@ public class Load {
         }
 
         void print() {
-            long fastest;
-            synchronized (work) {
-                fastest = work.stream().skip(50).mapToLong(w -> w[1]).min().orElse(0); // after the JIT compiled it
+            long arithmetic;
+            long walk;
+            synchronized (work) { // after the JIT compiled them
+                arithmetic = work.stream().skip(50).mapToLong(w -> w[1]).min().orElse(0);
+                walk = work.stream().skip(50).mapToLong(w -> w[2]).min().orElse(0);
             }
-            summary.add(String.format("(the fixed work's fastest this run: %.0f us; a phase's median well above it means"
-                    + " slower CPUs from the host)", fastest / 1000.0));
+            summary.add(String.format("(the fastest this run: fixed work %.0f us, memory walk %.0f us; a phase's median well"
+                    + " above them means slower CPUs, or a busier memory, from the host)", arithmetic / 1000.0, walk / 1000.0));
             System.out.println();
             System.out.println("the machine stalled (a " + (realTime ? "real-time" : "normal-priority (chrt -f refused)")
                     + " thread woke late):");
