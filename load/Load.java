@@ -448,10 +448,8 @@ public class Load {
                 if (now - last >= TimeUnit.MILLISECONDS.toNanos(LATE_MS)) {
                     gaps.add(new long[] {now, now - last});
                 }
-                if (now - last >= TimeUnit.MILLISECONDS.toNanos(STALL_MS)) {
-                    if (list) {
-                        log("STALL until=%s ms=%.1f", LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS), (now - last) / 1e6);
-                    }
+                if (list && now - last >= TimeUnit.MILLISECONDS.toNanos(STALL_MS)) {
+                    log("STALL until=%s ms=%.1f", LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS), (now - last) / 1e6);
                 }
                 last = now;
                 if (wakeUp % 100 == 0) {

@@ -18,11 +18,16 @@ import reactor.core.publisher.Mono;
  */
 final class CookieCsrfTokens implements ServerCsrfTokenRepository {
 
-    /** The names {@link CookieServerCsrfTokenRepository} gives the tokens it loads, so made and loaded tokens match. */
+    /** The names of the tokens made here and of those the cookie repository loads, set on both so they match. */
     private static final String HEADER = "X-XSRF-TOKEN";
     private static final String PARAMETER = "_csrf";
 
     private final CookieServerCsrfTokenRepository cookies = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
+
+    CookieCsrfTokens() {
+        cookies.setHeaderName(HEADER);
+        cookies.setParameterName(PARAMETER);
+    }
 
     @Override
     public Mono<CsrfToken> generateToken(ServerWebExchange exchange) {

@@ -78,11 +78,12 @@ public class Responses {
                 .append("attributable", sheet.attributable())
                 .append("answers", new Document(sheet.answers()))
                 .append("email", invitation.email());
+        TenantCollection responses = responses(invitation.workspace());
         Mono<Boolean> alreadyAnswered = invitations.markAnswered(invitation).thenReturn(false);
-        return responses(invitation.workspace()).findById(invitation.id()).hasElement()
+        return responses.findById(invitation.id()).hasElement()
                 .flatMap(stored -> stored ? alreadyAnswered : analysisJobs
                         .enqueueBeforeDurableWrite(invitation.workspace(), ResponseAnalysis.target(invitation.id()), Instant.now())
-                        .flatMap(job -> responses(invitation.workspace()).eventuallyDurable().insert(doc)
+                        .flatMap(job -> responses.eventuallyDurable().insert(doc)
                                 .then(invitations.markAnswered(invitation))
                                 .thenReturn(true)
                                 .onErrorResume(MongoWriteException.class, e -> e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY
