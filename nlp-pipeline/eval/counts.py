@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Prints the "Counts" section of README.md: what each labelled file holds, one row per file.
+
+Usage: python3 nlp-pipeline/eval/counts.py   (standard library only; reads the *.jsonl files beside it)
+"""
+import json
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).parent
+# In the order they were written; the last is the blind split, which is not training data.
+FILES = ["dev", "test", "holdout", "holdout2", "holdout3", "train5", "holdout4", "train6", "holdout5",
+         "train7", "train8", "train9", "train10", "train11", "train12", "train13", "holdout6"]
+BLIND = {"holdout6"}
+CRITERIA = ["price", "product_fit", "ease_of_use", "integration", "implementation", "support",
+            "security_compliance", "reputation_trust", "sales_experience", "roi_value",
+            "performance_reliability", "contract_terms", "timing_budget"]
+
+
+def read(name):
+    with open(HERE / f"{name}.jsonl", encoding="utf-8") as lines:
+        return [json.loads(line) for line in lines if line.strip()]
+
+
+def share(count, total):
+    return f"{count} ({round(100 * count / total)}%)"
+
+
+def table(header, rows):
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    for row in rows:
+        print("| " + " | ".join(str(cell) for cell in row) + " |")
+    print()
+
+
+def main():
+    data = {name: read(name) for name in FILES}
+    label = {name: f"{name} (blind)" if name in BLIND else name for name in FILES}
+
+    print("### Overview\n")
+    table(["File", "Sentences", "With a competitor", "With two or more", "With no criterion",
+           "With two or more criteria"],
+          [[label[n], len(rs), share(sum(1 for r in rs if r["competitors"]), len(rs)),
+            sum(1 for r in rs if len(r["competitors"]) > 1), sum(1 for r in rs if not r["criteria"]),
+            sum(1 for r in rs if len(r["criteria"]) > 1)] for n, rs in data.items()])
+
+    print("### Sentiment and outcome\n")
+    rows = []
+    for n, rs in data.items():
+        sentiment, outcome = Counter(r["sentiment"] for r in rs), Counter(r["outcome"] for r in rs)
+        rows.append([label[n]] + [share(sentiment[s], len(rs)) for s in ("negative", "neutral", "positive")]
+                    + [share(outcome[o], len(rs)) for o in ("lost", "won", "no_decision")])
+    table(["File", "negative", "neutral", "positive", "lost", "won", "no_decision"], rows)
+
+    print("### Criteria (sentences carrying the label)\n")
+    rows = []
+    for n, rs in data.items():
+        counts = Counter(c for r in rs for c in r["criteria"])
+        rows.append([label[n]] + [counts[c] for c in CRITERIA])
+    table(["File"] + CRITERIA, rows)
+
+    print("### Competitors (sentences mentioning each)\n")
+    training = Counter(c for n, rs in data.items() if n not in BLIND for r in rs for c in r["competitors"])
+    blind = {n: Counter(c for r in data[n] for c in r["competitors"]) for n in FILES if n in BLIND}
+    names = sorted(training.keys() | {c for counts in blind.values() for c in counts},
+                   key=lambda c: (-training[c], c))
+    table(["Competitor", "training files"] + [label[n] for n in blind],
+          [[c, training[c]] + [blind[n][c] for n in blind] for c in names])
+
+
+if __name__ == "__main__":
+    main()
