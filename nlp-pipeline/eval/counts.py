@@ -11,8 +11,9 @@ HERE = Path(__file__).parent
 # In the order they were written; the last is the blind split, which is not training data.
 FILES = ["dev", "test", "holdout", "holdout2", "holdout3", "train5", "holdout4", "train6", "holdout5",
          "train7", "train8", "train9", "train10", "train11", "train12", "train13",
-         "train14", "train15", "train16", "train17", "train18", "train19", "train20", "train21", "holdout6"]
-BLIND = {"holdout6"}
+         "train14", "train15", "train16", "train17", "train18", "train19", "train20", "train21", "holdout6",
+         "train22", "train23", "train24", "train25", "train26", "train27", "train28", "holdout7"]
+BLIND = {"holdout7"}
 CRITERIA = ["price", "product_fit", "ease_of_use", "integration", "implementation", "support",
             "security_compliance", "reputation_trust", "sales_experience", "roi_value",
             "performance_reliability", "contract_terms", "timing_budget"]

@@ -60,7 +60,8 @@ class InterviewerJourneyBrowserIT {
             page.findElement(By.cssSelector("#interviews button[type=submit]")).click();
 
             wait.until(ExpectedConditions.urlMatches("/interviews/[0-9a-f]+$"));
-            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("lost-to-hubspot.txt");
+            // The page replaces its content as the analysis moves on, so the heading is looked up afresh until it reads right.
+            wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "lost-to-hubspot.txt"));
             browser.screenshot("interview-analysing-phone");
             new WebDriverWait(page, Duration.ofMinutes(3)).until(
                     ExpectedConditions.textToBe(By.id("status-text"), "done"));
