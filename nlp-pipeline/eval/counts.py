@@ -8,12 +8,15 @@ from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).parent
-# In the order they were written; the last is the blind split, which is not training data.
+# In the order they were written.
 FILES = ["dev", "test", "holdout", "holdout2", "holdout3", "train5", "holdout4", "train6", "holdout5",
          "train7", "train8", "train9", "train10", "train11", "train12", "train13",
          "train14", "train15", "train16", "train17", "train18", "train19", "train20", "train21", "holdout6",
-         "train22", "train23", "train24", "train25", "train26", "train27", "train28", "holdout7"]
-BLIND = {"holdout7"}
+         "train22", "train23", "train24", "train25", "train26", "train27", "train28", "holdout7",
+         "train29", "train30", "train31", "train32", "train33", "train34", "train35", "holdout8"]
+# Not training data: the blind splits not yet trained on, and the fourth wave, not used yet (README table).
+BLIND = {"holdout7", "holdout8"}
+NOT_USED = {f"train{n}" for n in range(29, 36)}
 CRITERIA = ["price", "product_fit", "ease_of_use", "integration", "implementation", "support",
             "security_compliance", "reputation_trust", "sales_experience", "roi_value",
             "performance_reliability", "contract_terms", "timing_budget"]
@@ -38,7 +41,8 @@ def table(header, rows):
 
 def main():
     data = {name: read(name) for name in FILES}
-    label = {name: f"{name} (blind)" if name in BLIND else name for name in FILES}
+    label = {name: f"{name} (blind)" if name in BLIND else f"{name} (not used yet)" if name in NOT_USED else name
+             for name in FILES}
 
     print("### Overview\n")
     table(["File", "Sentences", "With a competitor", "With two or more", "With no criterion",
@@ -63,7 +67,7 @@ def main():
     table(["File"] + CRITERIA, rows)
 
     print("### Competitors (sentences mentioning each)\n")
-    training = Counter(c for n, rs in data.items() if n not in BLIND for r in rs for c in r["competitors"])
+    training = Counter(c for n, rs in data.items() if n not in BLIND | NOT_USED for r in rs for c in r["competitors"])
     blind = {n: Counter(c for r in data[n] for c in r["competitors"]) for n in FILES if n in BLIND}
     names = sorted(training.keys() | {c for counts in blind.values() for c in counts},
                    key=lambda c: (-training[c], c))
