@@ -2,8 +2,10 @@
 """Prints the "Counts" section of README.md: what each labelled file holds, one row per file.
 
 Usage: python3 nlp-pipeline/eval/counts.py   (standard library only; reads the *.jsonl files beside it)
+       python3 nlp-pipeline/eval/counts.py --training   (the training files' paths, in writing order, one a line)
 """
 import json
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -13,10 +15,15 @@ FILES = ["dev", "test", "holdout", "holdout2", "holdout3", "train5", "holdout4",
          "train7", "train8", "train9", "train10", "train11", "train12", "train13",
          "train14", "train15", "train16", "train17", "train18", "train19", "train20", "train21", "holdout6",
          "train22", "train23", "train24", "train25", "train26", "train27", "train28", "holdout7",
-         "train29", "train30", "train31", "train32", "train33", "train34", "train35", "holdout8"]
-# Not training data: the blind splits not yet trained on, and the fourth wave, not used yet (README table).
-BLIND = {"holdout7", "holdout8"}
-NOT_USED = {f"train{n}" for n in range(29, 36)}
+         "train29", "train30", "train31", "train32", "train33", "train34", "train35", "holdout8",
+         "train36", "train37", "train38", "train39", "train40", "train41", "train42", "holdout9",
+         "train43", "train44", "train45", "train46", "train47", "train48", "train49", "train50",
+         "train51", "train52", "train53", "train54", "train55", "holdout10", "holdout11",
+         "holdout12", "train56", "train57", "train58", "train59", "train60",
+         "train61", "train62", "train63", "train64", "train65", "train66", "train67"]
+# Not training data: the blind splits not yet trained on (README table).
+BLIND = {"holdout9", "holdout10", "holdout11", "holdout12"}
+NOT_USED = set()
 CRITERIA = ["price", "product_fit", "ease_of_use", "integration", "implementation", "support",
             "security_compliance", "reputation_trust", "sales_experience", "roi_value",
             "performance_reliability", "contract_terms", "timing_budget"]
@@ -76,4 +83,7 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["--training"]:
+        print("\n".join(str(HERE / f"{name}.jsonl") for name in FILES if name not in BLIND | NOT_USED))
+    else:
+        main()
