@@ -20,7 +20,9 @@ FILES = ["dev", "test", "holdout", "holdout2", "holdout3", "train5", "holdout4",
          "train43", "train44", "train45", "train46", "train47", "train48", "train49", "train50",
          "train51", "train52", "train53", "train54", "train55", "holdout10", "holdout11",
          "holdout12", "train56", "train57", "train58", "train59", "train60",
-         "train61", "train62", "train63", "train64", "train65", "train66", "train67"]
+         "train61", "train62", "train63", "train64", "train65", "train66", "train67",
+         "train68", "train69", "train70", "train71", "train72", "train73", "train74", "train75",
+         "train76", "train77", "train78", "train79", "train80", "train81", "train82", "train83"]
 # Not training data: the blind splits not yet trained on (README table).
 BLIND = {"holdout9", "holdout10", "holdout11", "holdout12"}
 NOT_USED = set()
