@@ -4,10 +4,11 @@
 Usage: python3 nlp-pipeline/eval/counts.py   (standard library only; reads the *.jsonl files beside it)
        python3 nlp-pipeline/eval/counts.py --training   (the training files' paths, in writing order, one a line)
 """
-import json
 import sys
 from collections import Counter
 from pathlib import Path
+
+from writers.evalset import CRITERIA, records
 
 HERE = Path(__file__).parent
 # In the order they were written.
@@ -26,14 +27,10 @@ FILES = ["dev", "test", "holdout", "holdout2", "holdout3", "train5", "holdout4",
 # Not training data: the blind splits not yet trained on (README table).
 BLIND = {"holdout9", "holdout10", "holdout11", "holdout12"}
 NOT_USED = set()
-CRITERIA = ["price", "product_fit", "ease_of_use", "integration", "implementation", "support",
-            "security_compliance", "reputation_trust", "sales_experience", "roi_value",
-            "performance_reliability", "contract_terms", "timing_budget"]
 
 
 def read(name):
-    with open(HERE / f"{name}.jsonl", encoding="utf-8") as lines:
-        return [json.loads(line) for line in lines if line.strip()]
+    return records(HERE / f"{name}.jsonl")
 
 
 def share(count, total):

@@ -3,28 +3,19 @@
 
 Usage: python3 nlp-pipeline/eval/writers/build.py SPLIT   (run in the folder holding SPLIT-source.txt)
 """
-import json, re, sys
+import json, sys
 SPLIT = sys.argv[1]
 
-from pathlib import Path
-COMP = Path(__file__).resolve().parent.parent / "competitors.txt"
+from evalset import competitors
+
 CODES = {"pr": "price", "fit": "product_fit", "ease": "ease_of_use", "int": "integration",
          "impl": "implementation", "sup": "support", "sec": "security_compliance",
          "rep": "reputation_trust", "sales": "sales_experience", "roi": "roi_value",
          "perf": "performance_reliability", "ct": "contract_terms", "tb": "timing_budget"}
 SENT = {"p": "positive", "n": "negative", "u": "neutral"}
 
-alias = {}
-for line in open(COMP, encoding="utf-8"):
-    line = line.strip()
-    if not line or line.startswith("#"):
-        continue
-    canon, _, rest = line.partition(":")
-    canon = canon.strip()
-    alias[canon.lower()] = canon
-    for a in rest.split(","):
-        if a.strip():
-            alias[a.strip().lower()] = canon
+# Every name a writer may put in the competitor column, lower case, to its canonical name.
+alias = {name.lower(): canonical for canonical, names in competitors().items() for name in names}
 
 out, industry, outcome, n = [], None, None, 0
 for raw in open(f"{SPLIT}-source.txt", encoding="utf-8"):

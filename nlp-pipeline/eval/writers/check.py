@@ -8,19 +8,16 @@ The ids must be <file name without .jsonl>-001, -002, ...
 Exit status 1 if any ERROR; WARNINGs (listed vendor names in a text without a label) never fail.
 """
 import json, re, sys
-from collections import Counter, OrderedDict
+from collections import Counter
 
 import os
-from pathlib import Path
 
-EVAL = Path(__file__).resolve().parent.parent
+from evalset import CRITERIA, EVAL, competitors, industries as industries_of
 
 
 def industries(skip=None):
     """The industries of the eval folder's *.jsonl files, lower case, leaving out the file named skip."""
-    return {json.loads(line)["industry"].strip().lower()
-            for path in EVAL.glob("*.jsonl") if path.name != skip
-            for line in open(path, encoding="utf-8") if line.strip()}
+    return {industry for path in EVAL.glob("*.jsonl") if path.name != skip for industry in industries_of(path)}
 
 
 if sys.argv[1:] == ["--list-industries"]:
@@ -31,9 +28,6 @@ COMP = sys.argv[2] if len(sys.argv) > 2 else str(EVAL / "competitors.txt")
 USED = sys.argv[3] if len(sys.argv) > 3 else None
 PREFIX = os.path.basename(DATA)[:-len(".jsonl")]
 FIELDS = ["id", "text", "competitors", "criteria", "sentiment", "outcome", "industry"]
-CRITERIA = {"price", "product_fit", "ease_of_use", "integration", "implementation", "support",
-            "security_compliance", "reputation_trust", "sales_experience", "roi_value",
-            "performance_reliability", "contract_terms", "timing_budget"}
 SENTIMENTS = {"positive", "neutral", "negative"}
 OUTCOMES = {"won", "lost", "no_decision"}
 INTERVIEW_SIZE = (7, 10)
@@ -43,14 +37,7 @@ def err(where, msg): errors.append(f"ERROR {where}: {msg}")
 def warn(where, msg): warnings.append(f"WARNING {where}: {msg}")
 
 # competitor list: canonical -> [names incl. canonical]
-names = OrderedDict()
-for line in open(COMP, encoding="utf-8"):
-    line = line.strip()
-    if not line or line.startswith("#"):
-        continue
-    canon, _, rest = line.partition(":")
-    canon = canon.strip()
-    names[canon] = [canon] + [a.strip() for a in rest.split(",") if a.strip()]
+names = competitors(COMP)
 
 def pattern(name):
     # case-insensitive, whole word, optional possessive or plural

@@ -7,19 +7,16 @@ split written beside it; such interviews are removed (trim.py) before any traini
 word of the shorter industry name appears in the other ("hot tub servicing" and "hot tub retail"); read the list
 and decide, since it also catches unrelated pairs ("translation memory software" and "memory clinic").
 """
-import json, re, sys
+import re, sys
 from pathlib import Path
+
+from evalset import industries
 
 # Words that name a kind of business rather than its trade, so they do not make two industries alike.
 GENERIC = {"and", "of", "the", "a", "an", "for", "in", "services", "service", "company", "firm", "group", "chain",
            "operator", "operators", "maker", "makers", "manufacturing", "manufacturer", "provider", "providers",
            "business", "shop", "shops", "agency", "co-op", "cooperative", "network", "centre", "center", "clinic",
            "clinics", "studio", "studios", "retail", "wholesale", "distributor", "distribution"}
-
-
-def industries(path):
-    with open(path, encoding="utf-8") as lines:
-        return {json.loads(line)["industry"].lower() for line in lines if line.strip()}
 
 
 def words(industry):
